@@ -1,0 +1,76 @@
+"""The `danvan` MkDocs plugin: loads the corpus and hands MkDocs the pages that tools.render makes.
+
+All logic lives in tools/ (render, site); this module only wires it into MkDocs' events.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+log = get_plugin_logger(__name__)
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+ASSETS_URI = "assets/danvan"
+
+
+class DanvanConfig(Config):
+    corpus = c.Type(str, default="corpus")
+
+
+class DanvanPlugin(BasePlugin[DanvanConfig]):
+    """Adds the home page, one page per document, the navigation and the site's CSS/JS."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.build_info: dict | None = None   # tools.site.build_site sets it so the manifest matches
+        self.result: dict | None = None       # what the last build produced (read by build_site)
+        self._toc: dict[str, list] = {}
+
+    def _corpus_dir(self, config) -> Path:
+        p = Path(os.path.expanduser(self.config.corpus))
+        if not p.is_absolute() and config.config_file_path:
+            p = Path(config.config_file_path).resolve().parent / p
+        return p
+
+    def on_files(self, files: Files, /, *, config) -> Files:
+        from tools import render, site
+        from tools.corpus import load_corpus
+
+        corpus_dir = self._corpus_dir(config)
+        result = load_corpus(str(corpus_dir))
+        docs = list(result.documents)
+        errors = list(result.errors)
+        info = self.build_info if self.build_info is not None else site.build_info(str(corpus_dir))
+        ok, refused = render.valid_documents(docs)
+        pages = render.render_site(docs, errors, info)
+        for e in errors + refused:
+            log.warning(e)
+
+        for src_uri, content in pages.items():
+            old = files.get_file_from_path(src_uri)
+            if old is not None:
+                files.remove(old)
+            files.append(File.generated(config, src_uri, content=content))
+        for path in sorted(ASSETS_DIR.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                uri = f"{ASSETS_URI}/{path.relative_to(ASSETS_DIR).as_posix()}"
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+
+        if not config.nav:
+            config.nav = render.site_nav(ok)
+        self._toc = {render.doc_page_path(d): render.toc_tokens(d) for d in ok}
+        self.result = {"documents": len(ok), "pages": len(pages), "errors": errors + refused,
+                       "build_info": info, "corpus": str(corpus_dir)}
+        return files
+
+    def on_page_content(self, html: str, /, *, page, config, files) -> str:
+        tokens = self._toc.get(page.file.src_uri)
+        if tokens is not None:
+            page.toc = get_toc(tokens)
+        return html

@@ -1,0 +1,229 @@
+"""The `danvan` command.
+
+    danvan parse FILE [--json] [--stage normalize|parse]
+    danvan export --format json --corpus DIR --out DIR
+    danvan check --corpus DIR
+    danvan build --corpus DIR --out DIR [--zip [PATH]]
+    danvan bench parse --corpus DIR
+    danvan bench build --corpus DIR
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from .model import Document, to_dict
+
+DEFAULT_CORPUS = "corpus"
+
+
+def _outline(doc: Document) -> str:
+    out = []
+    out.append(f"{doc.title}")
+    out.append(f"  loại: {doc.type or 'chưa rõ'} · số: {doc.number or 'chưa rõ'} · ngày: {doc.date or 'chưa rõ'}"
+               f" · nơi: {doc.place or 'chưa rõ'} · cấp: {doc.level or 'chưa rõ'} · địa phương: {doc.locality or 'chưa rõ'}")
+    if doc.issuers:
+        out.append("  cơ quan ban hành: " + "; ".join(
+            (f"{i.name} (thuộc {i.parent})" if i.parent else i.name) for i in doc.issuers))
+    for p in doc.preamble:
+        out.append(f"  [{p.kind}] {p.text[:90]}")
+
+    def walk(nodes, depth):
+        for n in nodes:
+            if n.kind in ("paragraph", "item"):
+                continue
+            if n.kind in ("part", "chapter", "section", "article"):
+                kids = [c for c in n.children if c.kind == "clause"]
+                extra = f" ({len(kids)} khoản)" if n.kind == "article" and kids else ""
+                out.append("  " * depth + f"{n.label} {n.title or ''}{extra}  #{n.anchor}")
+            elif n.kind == "clause":
+                pts = [c for c in n.children if c.kind == "point"]
+                out.append("  " * depth + f"{n.label} {n.text[:50]}… " + (f"({len(pts)} điểm) " if pts else "")
+                           + f"#{n.anchor}")
+            elif n.kind == "point":
+                out.append("  " * depth + f"{n.label} {n.text[:40]}…  #{n.anchor}")
+            walk(n.children, depth + 1)
+
+    walk(doc.body, 1)
+    for a in doc.annexes:
+        out.append(f"  [PHỤ LỤC/VĂN BẢN KÈM THEO] {a.title}  (neo: {a.anchor}-…)")
+        walk(a.body, 2)
+    for s in doc.signers:
+        out.append(f"  người ký: {s.name or 'chưa rõ'} — {s.title or ''} {('(' + s.on_behalf + ')') if s.on_behalf else ''}")
+    if doc.recipients:
+        out.append(f"  nơi nhận: {len(doc.recipients)} mục")
+    for w in doc.warnings:
+        out.append(f"  ! [{w.severity}] {w.code}: {w.message}" + (f" (dòng {w.line})" if w.line else ""))
+    return "\n".join(out)
+
+
+def cmd_parse(args) -> int:
+    from .corpus import parse_file
+    from .decode import decode_bytes
+    from .normalize import normalize
+    path = Path(args.file)
+    if args.stage == "normalize":
+        try:
+            dec = decode_bytes(path.read_bytes(), str(path))
+        except OSError as e:
+            print(f"{path}: không đọc được tệp ({e})", file=sys.stderr)
+            return 2
+        if dec.error:
+            print(f"{path}: {dec.error}", file=sys.stderr)
+            return 2
+        n = normalize(dec.text)
+        print(json.dumps({"paras": [asdict(p) for p in n.paras], "joins": n.joins}, ensure_ascii=False, indent=2))
+        return 0
+    meta = {}
+    side = path.with_name(path.stem + ".meta.json")
+    if side.exists():
+        try:
+            meta = json.loads(side.read_text(encoding="utf-8"))
+        except ValueError as e:
+            print(f"{side}: sidecar không hợp lệ ({e})", file=sys.stderr)
+    doc, err = parse_file(path, str(path), meta)
+    if err:
+        print(err, file=sys.stderr)
+        return 2
+    from .corpus import document_id
+    doc.id = document_id(doc, path.stem)
+    doc.url = f"van-ban/{doc.id}.html"
+    if args.json:
+        print(json.dumps(to_dict(doc), ensure_ascii=False, indent=2))
+    else:
+        print(_outline(doc))
+    return 1 if doc.has_errors else 0
+
+
+def cmd_export(args) -> int:
+    from .corpus import load_corpus
+    if args.format != "json":
+        print(f"định dạng không hỗ trợ: {args.format}", file=sys.stderr)
+        return 2
+    res = load_corpus(args.corpus, progress=not args.quiet)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for d in res.documents:
+        (out / f"{d.id}.json").write_text(json.dumps(to_dict(d), ensure_ascii=False, indent=2), encoding="utf-8")
+    index = [{"id": d.id, "url": d.url, "title": d.title, "type": d.type, "number": d.number, "date": d.date,
+              "level": d.level, "locality": d.locality, "file": f"{d.id}.json"} for d in res.documents]
+    (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
+    for e in res.errors:
+        print(f"lỗi: {e}", file=sys.stderr)
+    print(f"đã xuất {len(res.documents)} văn bản vào {out}" + (f"; {len(res.errors)} tệp lỗi" if res.errors else ""))
+    return 1 if res.errors else 0
+
+
+def cmd_check(args) -> int:
+    from .corpus import find_documents, load_corpus
+    from .lossless import check_lossless
+    res = load_corpus(args.corpus, progress=not args.quiet)
+    bad = 0
+    root = Path(args.corpus)
+    for d in res.documents:
+        errs = [w for w in d.warnings if w.severity == "error"]
+        src = None
+        try:
+            from .decode import decode_bytes
+            src = decode_bytes((root / d.source.path).read_bytes()).text
+        except OSError:
+            pass
+        lost = check_lossless(src, d) if src is not None else None
+        status = "OK"
+        if errs or (lost is not None and not lost.ok):
+            status = "LỖI"
+            bad += 1
+        arts = sum(1 for n in d.all_nodes() if n.kind == "article")
+        print(f"{status:4} {d.source.path}: {arts} điều, {len(d.warnings)} cảnh báo")
+        for w in d.warnings:
+            print(f"     [{w.severity}] {w.code}: {w.message}" + (f" (dòng {w.line})" if w.line else ""))
+        if lost is not None and not lost.ok:
+            print(f"     [error] lossless: thiếu {sum(lost.missing.values())} từ, thừa {sum(lost.extra.values())} từ: "
+                  f"{list(lost.missing)[:8]} {list(lost.extra)[:8]}")
+    for e in res.errors:
+        print(f"LỖI  {e}")
+    n = len(find_documents(root))
+    print(f"{n} tệp, {len(res.documents)} văn bản đọc được, {len(res.errors)} tệp lỗi, {bad} văn bản có lỗi")
+    return 1 if (bad or res.errors) else 0
+
+
+def cmd_build(args) -> int:
+    from .site import build_site
+    zip_path = None
+    if args.zip is not None:
+        zip_path = args.zip or str(Path(args.out).with_suffix(".zip"))
+    report = build_site(args.corpus, args.out, zip_path=zip_path, quiet=args.quiet)
+    errors = getattr(report, "errors", []) or []
+    for e in errors:
+        print(f"lỗi: {e}", file=sys.stderr)
+    print(f"đã dựng trang vào {args.out}" + (f"; bản ngoại tuyến: {zip_path}" if zip_path else ""))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from . import bench
+    if args.what == "parse":
+        bench.bench_parse(args.corpus, repeat=args.repeat)
+        return 0
+    if args.what == "build":
+        from .bench_site import bench_build
+        bench_build(args.corpus)
+        return 0
+    return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="danvan", description="Bộ công cụ văn bản công tác dân vận")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    p = sub.add_parser("parse", help="phân tích một tệp, in dàn ý (hoặc --json)")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="in cây văn bản dạng JSON")
+    p.add_argument("--stage", choices=["normalize", "parse"], default="parse",
+                   help="in kết quả của một công đoạn (normalize: các đoạn sau khi làm sạch)")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("export", help="xuất mỗi văn bản ra một tệp JSON")
+    p.add_argument("--format", default="json")
+    p.add_argument("--corpus", default=DEFAULT_CORPUS)
+    p.add_argument("--out", required=True)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("check", help="kiểm tra kho văn bản; mã thoát khác 0 nếu có lỗi")
+    p.add_argument("--corpus", default=DEFAULT_CORPUS)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("build", help="dựng trang web tĩnh")
+    p.add_argument("--corpus", default=DEFAULT_CORPUS)
+    p.add_argument("--out", default="site")
+    p.add_argument("--zip", nargs="?", const="", default=None, help="ghi thêm bản nén ngoại tuyến (kèm manifest)")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("bench", help="đo tốc độ")
+    p.add_argument("what", choices=["parse", "build"])
+    p.add_argument("--corpus", default=DEFAULT_CORPUS)
+    p.add_argument("--repeat", type=int, default=1)
+    p.set_defaults(func=cmd_bench)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover
+        os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Word accounting: every word of the source must land in exactly one place of the Document.
+
+Placement fields: letterhead, title_lines, preamble, node label/title/text, signer lines, recipients, cc,
+closing, unplaced, and the same fields of each annex (plus its heading and note). Derived fields (number,
+date, issuers, motto…) repeat words already placed and are not counted.
+Public function: check_lossless(source_text, doc) -> LosslessReport
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Document
+from .normalize import RE_GLUED_ARTICLE, split_glued_bold
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.I)
+    # emphasis markers glue what they separate, as Markdown renders it ("qu**á**" is one word)
+    text = "\n".join(RE_GLUED_ARTICLE.sub(lambda m: m.group(1) + "\n", split_glued_bold(x)) for x in text.split("\n"))
+    text = text.replace("\\*", "\uE010").replace("*", "").replace("\uE010", "*")
+    return _WORD.findall(text)
+
+
+def placed_texts(doc: Document):
+    yield from doc.letterhead
+    yield from doc.title_lines
+    for p in doc.preamble:
+        yield p.text
+    for n in doc.body:
+        for x in n.walk():
+            yield from (x.label or "", x.title or "", x.text or "")
+    for s in doc.signers:
+        yield from s.lines
+    yield from doc.recipients
+    yield from doc.cc
+    yield from doc.closing
+    for u in doc.unplaced:
+        yield u.text
+    for a in doc.annexes:
+        yield from a.heading
+        if a.note:
+            yield a.note
+        for p in a.preamble:
+            yield p.text
+        for n in a.body:
+            for x in n.walk():
+                yield from (x.label or "", x.title or "", x.text or "")
+        for s in a.signers:
+            yield from s.lines
+        yield from a.recipients
+        yield from a.closing
+
+
+@dataclass
+class LosslessReport:
+    missing: Counter     # in the source, not in the document
+    extra: Counter       # in the document more often than in the source
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing and not self.extra
+
+
+def check_lossless(source_text: str, doc: Document) -> LosslessReport:
+    src = Counter(words(source_text))
+    got = Counter()
+    for t in placed_texts(doc):
+        got.update(words(t))
+    return LosslessReport(missing=src - got, extra=got - src)

@@ -1,0 +1,321 @@
+"""Stage 1: text -> logical paragraphs.
+
+Removes Markdown residue (`#`, `**`, `*`, table pipes, rules, `<br>`, backslash escapes), splits headings that
+were glued on one line, joins lines that a converter or a page break split in the middle of a sentence,
+and records each join. Words are never changed: only markup characters and whitespace are touched.
+
+Public function: normalize(text) -> Normalized
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# --- patterns shared with the parser -------------------------------------------------------------------------
+
+ROMAN = r"[IVXLC]+"
+RE_ARTICLE = re.compile(r"^(?:ĐIỀU|Điều|điều)\s+(\d{1,3}[a-zđ]?)\s*(?:([.:])|(?=\s*$))\s*(.*)$", re.S)
+RE_ARTICLE_LOOSE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d{1,3}[a-zđ]?)\s+(\S.*)$", re.S)
+RE_CHAPTER = re.compile(rf"^(?:CHƯƠNG|Chương)\s+({ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
+RE_SECTION = re.compile(rf"^(?:MỤC|Mục)\s+({ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
+RE_PART = re.compile(rf"^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-Ỹ]+|thứ\s+[a-zà-ỹ]+|{ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
+RE_ROMAN_HEAD = re.compile(rf"^({ROMAN})\s*[.\-/)–]\s*(\S.*)$", re.S)
+RE_SUBNUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.\-)–]?\s+(\S.*)$", re.S)
+RE_CLAUSE = re.compile(r"^(\d{1,2})\s*([.\-)–])\s*(?=\S)(.*)$", re.S)
+RE_POINT = re.compile(r"^([a-zđ])\s*([).])\s+(\S.*)$", re.S)
+RE_BULLET = re.compile(r"^([-–—+•·●○▪□✓➢>])\s*(?=\S)(.*)$", re.S)
+RE_MOTTO = re.compile(
+    r"(ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+H(?:ÒA|OÀ|OA|ÒÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
+    r"Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc)", re.I)
+RE_SIGN_AUTH = re.compile(r"^(T/M|TM\.|TM\s|K/T|KT\.|KT\s|Q\.|TL\.|TUQ\.|THAY MẶT|KÝ THAY|Q\.\s)", re.S)
+RE_RECIPIENTS = re.compile(r"^(Nơi\s+nhận|NƠI\s+NHẬN|Đồng\s+kính\s+gửi|Kính\s+gửi)\s*:?", re.S)
+RE_DECORATION = re.compile(r"^[\s\-_=*~.·•–—|:+#`]*$")
+
+# Point labels in Vietnamese order (no f, j, w, z; đ after d).
+POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+TERMINAL = ".;:!?…"
+
+
+def is_caps(s: str) -> bool:
+    """True when the text has letters and none of them is lowercase."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
+def starts_structural(s: str) -> bool:
+    return bool(
+        RE_ARTICLE.match(s) or RE_CHAPTER.match(s) or RE_SECTION.match(s) or RE_PART.match(s)
+        or RE_SUBNUM.match(s) or RE_CLAUSE.match(s) or RE_POINT.match(s) or RE_BULLET.match(s)
+        or RE_RECIPIENTS.match(s) or RE_SIGN_AUTH.match(s)
+        or (RE_ROMAN_HEAD.match(s) and len(s) < 200)
+    )
+
+
+@dataclass
+class Para:
+    text: str                     # cleaned text, lines joined with a space
+    line: int                     # 1-based source line of the first line
+    lines: list[str] = field(default_factory=list)  # cleaned lines as they were before joining
+    bold: bool = False            # every letter was inside **…**
+    lead_bold: str = ""           # the leading bold run (e.g. "Điều 1." of "**Điều 1.** Dân vận …")
+    heading: int = 0              # Markdown heading level (#…) or 0
+    gap_before: bool = True       # a blank line (or table cell boundary) separates it from the previous one
+    cell: bool = False            # came from a table cell
+
+    def __repr__(self):  # compact for debugging
+        return f"Para({self.line}{' B' if self.bold else ''}{' H%d' % self.heading if self.heading else ''}: {self.text[:60]!r})"
+
+
+@dataclass
+class Normalized:
+    paras: list[Para]
+    joins: list[dict]
+
+
+@dataclass
+class _Line:
+    text: str
+    line: int
+    bold: bool
+    lead_bold: str
+    heading: int
+    bold_open_end: bool   # a bold run is still open at the end of this line
+    cell: bool = False
+
+
+_GLUE = re.compile(r"\*\*\*\*")
+
+
+def split_glued_bold(s: str) -> str:
+    """`**Chương III****PHƯƠNG THỨC…**` -> two bold lines; `S****ố` (a word cut by markup) stays one word."""
+    if "****" not in s:
+        return s
+    out = []
+    last = 0
+    for m in _GLUE.finditer(s):
+        before = s[:m.start()]
+        after = s[m.end():]
+        a = after[:1]
+        b = before[-1:]
+        split = True
+        if b.isalnum() and a.isalnum():
+            if b.isdigit() and a.isdigit():
+                split = False
+            elif a.islower():
+                split = False
+            else:
+                word = re.split(r"[\s*]", before)[-1]
+                if len(word) == 1 and word not in "IVX":
+                    split = False
+        out.append(s[last:m.start()])
+        out.append("**\n**" if split else "")
+        last = m.end()
+    out.append(s[last:])
+    return "".join(out)
+
+
+RE_GLUED_ARTICLE = re.compile(r"^(\s*\*\*(?:Điều|ĐIỀU)\s+\d+[^*]{0,200}\*\*)(?=[^\s*])")
+_PROTECT = {"(*)": "\uE001", "(**)": "\uE002", "(***)": "\uE003"}
+RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def _protect(s: str) -> str:
+    # Backslash escapes: keep the escaped character as literal text.
+    s = RE_ESCAPE.sub(lambda m: "\uE010" if m.group(1) == "*" else m.group(1), s)
+    for k, v in _PROTECT.items():
+        s = s.replace(k, v)
+    return s
+
+
+def _unprotect(s: str) -> str:
+    for k, v in _PROTECT.items():
+        s = s.replace(v, k)
+    return s.replace("\uE010", "*")
+
+
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
+
+
+def _clean_spaces(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+def _split_raw(text: str) -> list[tuple[int, str, bool]]:
+    """Raw lines -> (line number, text, is_cell_boundary) with <br>, glued bold and table pipes split."""
+    out: list[tuple[int, str, bool]] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        s = raw.replace("\r", "")
+        s = re.sub(r"<br\s*/?>", "\n", s, flags=re.I)
+        # `**A****B**` : a bold run closed and another opened with nothing between -> two lines.
+        s = split_glued_bold(s)
+        # "**Điều 4. Hiệu lực thi hành**1. Luật này …": the heading's bold run ends where the text begins
+        s = RE_GLUED_ARTICLE.sub(lambda m: m.group(1) + "\n", s)
+        for piece in s.split("\n"):
+            if "|" in piece and (piece.strip().startswith("|") or piece.strip().endswith("|") or " | " in piece):
+                cells = piece.split("|")
+                for i, cell in enumerate(cells):
+                    if i > 0:
+                        out.append((no, "", True))  # cell boundary
+                    out.append((no, cell, False))
+            else:
+                out.append((no, piece, False))
+    return out
+
+
+def _strip_markup(pieces):
+    """Yield _Line or None (blank / boundary) with bold tracking across lines of one block."""
+    bold_open = False
+    for no, s, boundary in pieces:
+        if boundary:
+            bold_open = False
+            yield None
+            continue
+        s = _protect(s)
+        st = s.strip()
+        if not st:
+            bold_open = False
+            yield None
+            continue
+        heading = 0
+        m = re.match(r"^(#{1,6})\s+", st)
+        if m:
+            heading = len(m.group(1))
+            st = st[m.end():]
+        elif re.match(r"^#{1,6}$", st):
+            yield None
+            continue
+        if RE_DECORATION.match(st) and not re.search(r"\w", st):
+            # rules, lone stars, '-----' under a letterhead: markup, not words
+            if "**" in st:
+                bold_open = bold_open ^ (st.count("**") % 2 == 1)
+            yield None
+            continue
+        # bold runs
+        parts = st.split("**")
+        segs = []  # (text, bold)
+        b = bold_open
+        for i, p in enumerate(parts):
+            if i > 0:
+                b = not b
+            segs.append((p, b))
+        bold_open = b
+        # remove remaining single '*' used as italic markers
+        segs = [(p.replace("*", ""), bb) for p, bb in segs]
+        text = _clean_spaces(_unprotect("".join(p for p, _ in segs)))
+        if not text:
+            yield None
+            continue
+        letters_bold = [bb for p, bb in segs for c in p if c.isalnum()]
+        all_bold = bool(letters_bold) and all(letters_bold)
+        lead = ""
+        for p, bb in segs:
+            if not p.strip() and not lead:
+                continue
+            if bb:
+                lead += p
+            else:
+                break
+        yield _Line(text=text, line=no, bold=all_bold, lead_bold=_clean_spaces(_unprotect(lead)),
+                    heading=heading, bold_open_end=bold_open)
+
+
+def _ends_terminal(s: str) -> bool:
+    s = s.rstrip("”\"’')*»")
+    return bool(s) and s[-1] in TERMINAL
+
+
+def _starts_upper_or_digit(s: str) -> bool:
+    s = s.lstrip("“\"‘'(«[")
+    return bool(s) and (s[0].isupper() or s[0].isdigit())
+
+
+_BARE_HEAD = re.compile(r"^(Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+RE_DATE_LINE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", re.I)
+
+
+def _split_within_block(prev: _Line, cur: _Line) -> bool:
+    """Decide whether `cur` starts a new paragraph although no blank line separates it from `prev`."""
+    if _BARE_HEAD.match(prev.text):
+        return False                      # "**Điều" / "21. Điều khoản thi hành**"
+    if prev.bold_open_end and prev.bold and cur.bold:
+        return False                      # a bold run continues: a heading split over lines
+    if cur.heading != prev.heading:
+        return True
+    if starts_structural(cur.text) or RE_MOTTO.match(cur.text):
+        return True
+    if RE_DATE_LINE.search(cur.text) and (is_caps(prev.text) or RE_MOTTO.search(prev.text)
+                                          or re.search(r"\d", prev.text)):
+        return True
+    if RE_MOTTO.search(prev.text) or re.match(r"^(Số|SỐ)\b", prev.text):
+        return True
+    if prev.bold != cur.bold:
+        return True
+    if is_caps(prev.text) != is_caps(cur.text) and len(cur.text) > 3:
+        return True
+    if _ends_terminal(prev.text) and _starts_upper_or_digit(cur.text):
+        return True
+    return False
+
+
+def _heading_like(p: Para) -> bool:
+    return p.heading > 0 or p.bold or is_caps(p.text) or bool(
+        RE_CHAPTER.match(p.text) or RE_SECTION.match(p.text) or RE_PART.match(p.text))
+
+
+def _starts_lower(s: str) -> bool:
+    return bool(s) and s[0].isalpha() and s[0].islower()
+
+
+def normalize(text: str) -> Normalized:
+    """Clean markup and group lines into paragraphs. Never raises on str input."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "").replace("\u200b", "")
+    paras: list[Para] = []
+    joins: list[dict] = []
+    cur: Para | None = None
+    prev_line: _Line | None = None
+    gap = True
+    for ln in _strip_markup(_split_raw(text)):
+        if ln is None:
+            if cur is not None:
+                paras.append(cur)
+                cur = None
+            prev_line = None
+            gap = True
+            continue
+        if cur is not None and prev_line is not None and not _split_within_block(prev_line, ln):
+            cur.text = cur.text + " " + ln.text
+            cur.lines.append(ln.text)
+            cur.bold = cur.bold and ln.bold
+        else:
+            if cur is not None:
+                paras.append(cur)
+            cur = Para(text=ln.text, line=ln.line, lines=[ln.text], bold=ln.bold, lead_bold=ln.lead_bold,
+                       heading=ln.heading, gap_before=gap)
+            gap = False
+        prev_line = ln
+    if cur is not None:
+        paras.append(cur)
+
+    # Page breaks: "… quy định," / blank / "nguyên tắc tổ chức …" -> one paragraph (conservative rule).
+    merged: list[Para] = []
+    for p in paras:
+        if merged and p.gap_before:
+            q = merged[-1]
+            last = q.text.rstrip()
+            if (
+                _starts_lower(p.text)
+                and not starts_structural(p.text)
+                and not _heading_like(p) and not _heading_like(q)
+                and last and (last[-1].isalnum() or last[-1] in ",-–")
+                and not (RE_ARTICLE.match(q.text) and len(q.text) < 120)
+                and not RE_RECIPIENTS.match(q.text)
+            ):
+                joins.append({"line": p.line, "before": q.text[-40:], "after": p.text[:40]})
+                q.text = q.text + " " + p.text
+                q.lines.extend(p.lines)
+                continue
+        merged.append(p)
+    return Normalized(paras=merged, joins=joins)
