@@ -416,7 +416,7 @@ def _magic(data: bytes) -> str | None:
 
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-_CONTROL_BYTES_RE = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 
 
 def _too_many_controls(count: int, total: int) -> bool:
@@ -491,7 +491,10 @@ _NON_VN_LATIN1 = "".join(
     for cp in range(0xA1, 0x100)
     if chr(cp) not in "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
 )
-_MOJIBAKE_HINT_RE = re.compile("[" + re.escape(_NON_VN_LATIN1) + "\u0080-\u009f]")
+# Every mojibake repaired below contains at least one of these characters
+# ("€" for double-encoded punctuation such as "â€œ"), so this cheap scan
+# lets clean files skip the repair passes.
+_MOJIBAKE_HINT_RE = re.compile("[" + re.escape(_NON_VN_LATIN1) + "\u0080-\u009f\u20ac]")
 
 
 def _repair_legacy_mojibake(text: str) -> tuple[str, str | None, int]:
@@ -502,8 +505,6 @@ def _repair_legacy_mojibake(text: str) -> tuple[str, str | None, int]:
     document (the one gaining most plausible words), and a line is rewritten
     only if it becomes more plausible.
     """
-    if not _MOJIBAKE_HINT_RE.search(text):
-        return text, None, 0
     lines = text.split("\n")
     cands: list[tuple[int, bytes, int]] = []  # (line index, raw bytes, original score)
     seen: set[int] = set()
@@ -582,10 +583,6 @@ def _decode_stray_cp1252(data: bytes, limit: int = 20) -> tuple[str | None, int,
 def _decode_non_utf8(data: bytes, bad_offset: int, offset_base: int = 0) -> Decoded:
     undecodable = f"undecodable bytes at offset {bad_offset + offset_base} (not UTF-8 or a recognised Vietnamese encoding)"
     sample = data[:_SAMPLE]
-    controls = len(_CONTROL_BYTES_RE.findall(sample))
-    if _too_many_controls(controls, len(sample)):
-        return Decoded(None, "binary", [], "binary file (control bytes)")
-
     # Mostly valid UTF-8 with a few damaged bytes?
     lenient = sample.decode("utf-8", "replace")
     n_bad = lenient.count("\ufffd")
@@ -641,7 +638,7 @@ _BOMS = (
 )
 
 
-def _finish(text: str, encoding: str, warnings: list[str]) -> Decoded:
+def _finish(text: str, encoding: str, warnings: list[str], check_controls: bool = True) -> Decoded:
     """Common post-processing: BOM, line endings, NFC, emptiness, controls."""
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -652,11 +649,17 @@ def _finish(text: str, encoding: str, warnings: list[str]) -> Decoded:
         warnings.append("normalized decomposed (NFD) text to NFC")
     if not text.strip():
         return Decoded(None, encoding, warnings, "empty file")
-    head = text[:_SAMPLE]
-    if "\x00" in head:
-        return Decoded(None, encoding, warnings, "binary file (NUL characters)")
-    if _too_many_controls(len(_CONTROL_RE.findall(head)), len(head)):
-        return Decoded(None, encoding, warnings, "binary file (control characters)")
+    if check_controls:
+        head = text[:_SAMPLE]
+        if "\x00" in head:
+            return Decoded(None, encoding, warnings, "binary file (NUL characters)")
+        if _too_many_controls(len(_CONTROL_RE.findall(head)), len(head)):
+            return Decoded(None, encoding, warnings, "binary file (control characters)")
+    damaged = text.count("\ufffd")
+    if damaged:
+        warnings.append(
+            f"contains {damaged} U+FFFD replacement character(s): text was damaged before this file was saved"
+        )
     return Decoded(text, encoding, warnings, None)
 
 
@@ -718,6 +721,11 @@ def _decode(data: bytes) -> Decoded:
         data = data.replace(b"\x00", b"")
         warnings.append(f"removed {nuls} stray NUL byte(s)")
 
+    sample = data[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if _too_many_controls(controls, len(sample)):
+        return Decoded(None, "binary", [], "binary file (control bytes)")
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -725,7 +733,7 @@ def _decode(data: bytes) -> Decoded:
         result.warnings[:0] = warnings
         return result
 
-    if not text.isascii():
+    if not text.isascii() and _MOJIBAKE_HINT_RE.search(text):
         text, n = _repair_double_utf8(text)
         if n:
             warnings.append(
@@ -737,7 +745,8 @@ def _decode(data: bytes) -> Decoded:
                 f"converted {n} line(s) of legacy {_LEGACY_NAMES[legacy]} text that had been "
                 "mis-decoded as Latin-1/Windows-1252"
             )
-    return _finish(text, enc, warnings)
+    # control bytes were checked on the raw bytes above
+    return _finish(text, enc, warnings, check_controls=False)
 
 
 def decode_bytes(data: bytes, path: str = "<input>") -> Decoded:
