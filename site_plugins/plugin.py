@@ -5,6 +5,7 @@ All logic lives in tools/ (render, site); this module only wires it into MkDocs'
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -31,6 +32,15 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         self.build_info: dict | None = None   # tools.site.build_site sets it so the manifest matches
         self.result: dict | None = None       # what the last build produced (read by build_site)
         self._toc: dict[str, list] = {}
+        self._generated: set[str] = set()     # src_uris of the pages tools.render made
+        self._raw: dict[str, str] = {}
+
+    def on_config(self, config):
+        # Every link of the site must stay relative so it opens from file://. Without a site_url,
+        # MkDocs writes 404.html with root-absolute links and an empty sitemap: leave both out.
+        for name in ("404.html", "sitemap.xml"):
+            config.theme.static_templates.discard(name)
+        return config
 
     def _corpus_dir(self, config) -> Path:
         p = Path(os.path.expanduser(self.config.corpus))
@@ -43,15 +53,19 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         from tools.corpus import load_corpus
 
         corpus_dir = self._corpus_dir(config)
+        t0 = time.perf_counter()
         result = load_corpus(str(corpus_dir))
+        t1 = time.perf_counter()
         docs = list(result.documents)
         errors = list(result.errors)
         info = self.build_info if self.build_info is not None else site.build_info(str(corpus_dir))
         ok, refused = render.valid_documents(docs)
         pages = render.render_site(docs, errors, info)
+        t2 = time.perf_counter()
         for e in errors + refused:
             log.warning(e)
 
+        self._generated = set(pages)
         for src_uri, content in pages.items():
             old = files.get_file_from_path(src_uri)
             if old is not None:
@@ -66,10 +80,23 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             config.nav = render.site_nav(ok)
         self._toc = {render.doc_page_path(d): render.toc_tokens(d) for d in ok}
         self.result = {"documents": len(ok), "pages": len(pages), "errors": errors + refused,
-                       "build_info": info, "corpus": str(corpus_dir)}
+                       "build_info": info, "corpus": str(corpus_dir),
+                       "timings": {"load": round(t1 - t0, 3), "render": round(t2 - t1, 3)}}
         return files
 
+    def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
+        # Our pages are one raw HTML block, which Markdown would pass through unchanged; handing it
+        # over directly is equivalent, several times faster on large corpora, and guarantees that no
+        # Markdown extension ever looks at corpus text.
+        if page.file.src_uri in self._generated:
+            self._raw[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
     def on_page_content(self, html: str, /, *, page, config, files) -> str:
+        raw = self._raw.pop(page.file.src_uri, None)
+        if raw is not None:
+            html = raw
         tokens = self._toc.get(page.file.src_uri)
         if tokens is not None:
             page.toc = get_toc(tokens)

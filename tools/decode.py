@@ -188,31 +188,24 @@ def _build_vni() -> tuple[dict[str, str], dict[str, bytes]]:
 
 
 _VNI_DECODE, _VNI_ENCODE = _build_vni()
-_VNI_PAIRS = sorted((k for k in _VNI_DECODE if len(k) == 2), key=lambda s: (s[0], s[1]))
 _VNI_SINGLES = "".join(sorted(k for k in _VNI_DECODE if len(k) == 1))
+_VNI_BASES = "".join(sorted({k[0] for k in _VNI_DECODE if len(k) == 2}))
+_VNI_MODS = "".join(sorted({k[1] for k in _VNI_DECODE if len(k) == 2}))
+# One simple pattern (fast to scan): any base followed by any modifier, or a
+# single-byte letter.  Base/modifier combinations that are not letters decode
+# to the base (ơ/ư for ô/ö) followed by the modifier unchanged.
+for _base in _VNI_BASES:
+    for _mod in _VNI_MODS:
+        _VNI_DECODE.setdefault(_base + _mod, _VNI_DECODE.get(_base, _base) + _mod)
+_VNI_RE = re.compile(f"([{re.escape(_VNI_BASES)}][{re.escape(_VNI_MODS)}]|[{re.escape(_VNI_SINGLES)}])")
 
 
-def _vni_regex() -> re.Pattern[str]:
-    by_base: dict[str, set[str]] = {}
-    for pair in _VNI_PAIRS:
-        by_base.setdefault(pair[0], set()).add(pair[1])
-    # group bases sharing the same modifier set into one alternative
-    groups: dict[frozenset[str], list[str]] = {}
-    for base, mods in by_base.items():
-        groups.setdefault(frozenset(mods), []).append(base)
-    alts = [
-        "[" + re.escape("".join(sorted(bases))) + "][" + re.escape("".join(sorted(mods))) + "]"
-        for mods, bases in groups.items()
-    ]
-    alts.append("[" + re.escape(_VNI_SINGLES) + "]")
-    return re.compile("|".join(alts))
-
-
-_VNI_RE = _vni_regex()
-
-
-def _vni_sub(m: re.Match[str]) -> str:
-    return _VNI_DECODE[m.group()]
+def _decode_vni(text: str) -> str:
+    # split() with a capturing group alternates plain text and matches
+    parts = _VNI_RE.split(text)
+    table = _VNI_DECODE
+    parts[1::2] = [table[p] for p in parts[1::2]]
+    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------
@@ -229,7 +222,7 @@ def decode_legacy(data: bytes, encoding: str) -> str:
     if encoding == "tcvn3":
         text = codecs.charmap_decode(data, "strict", _TCVN3_TABLE)[0]
     elif encoding == "vni":
-        text = _VNI_RE.sub(_vni_sub, codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0])
+        text = _decode_vni(codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0])
     elif encoding == "cp1258":
         text = codecs.charmap_decode(data, "strict", _CP1258_TABLE)[0]
     else:
@@ -237,13 +230,18 @@ def decode_legacy(data: bytes, encoding: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Windows-1252 characters at 0x80-0xA0, unassigned in both TCVN3 and VNI.
+_PUNCT_ENCODE = {_CP1252_TABLE[b]: bytes([b]) for b in range(0x80, 0xA1) if _CP1252_TABLE[b] != chr(b) or b == 0xA0}
+
 _CP1258_TONE_CHARS = "".join(_COMBINING_TONE.values())
 
 
 def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
     """Encode Vietnamese ``text`` as ``tcvn3``, ``vni`` or ``cp1258`` bytes.
 
-    ASCII passes through unchanged.  With ``errors="strict"`` a character the
+    ASCII passes through unchanged, and so does Windows-1252 punctuation in
+    the 0x80-0xA0 range that TCVN3 and VNI leave unassigned (“ ” – … and the
+    like).  With ``errors="strict"`` a character the
     encoding cannot represent raises ``UnicodeEncodeError`` (notably the
     uppercase toned vowels, which TCVN3 does not have); ``errors="replace"``
     writes ``?`` instead.
@@ -258,9 +256,9 @@ def encode_legacy(text: str, encoding: str, errors: str = "strict") -> bytes:
             continue
         raw: bytes | None
         if encoding == "tcvn3":
-            raw = _TCVN3_ENCODE.get(ch)
+            raw = _TCVN3_ENCODE.get(ch) or _PUNCT_ENCODE.get(ch)
         elif encoding == "vni":
-            raw = _VNI_ENCODE.get(ch)
+            raw = _VNI_ENCODE.get(ch) or _PUNCT_ENCODE.get(ch)
         elif encoding == "cp1258":
             raw = _encode_cp1258_char(ch)
         else:
@@ -347,22 +345,24 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Latin-1 symbols glued to letters ("nh©n", "§¶ng") are typical of mojibake.
 _SYMBOLS = "\u00a1-\u00bf\u00d7\u00f7"
 _GLUED_SYMBOL_RE = re.compile(f"(?<=[^\\W\\d_])[{_SYMBOLS}]|[{_SYMBOLS}](?=[^\\W\\d_])")
+_SYMBOL_RE = re.compile(f"[{_SYMBOLS}]")
 _syllable_cache: dict[str, bool] = {}
 
 
 def _score(text: str) -> tuple[int, int]:
     """Return (plausible Vietnamese words, implausible evidence) of ``text``.
 
-    Only words with non-ASCII letters count as evidence either way; ASCII
-    words look the same under every candidate decoding.
+    Only words of two or more letters with non-ASCII letters count as
+    evidence either way; ASCII words look the same under every candidate
+    decoding.
     """
     valid = bad = 0
     cache = _syllable_cache
     if len(cache) > 100_000:
         cache.clear()
     for tok in _WORD_RE.findall(text):
-        if tok.isascii():
-            continue
+        if len(tok) < 2 or tok.isascii():
+            continue  # lone letters ("đ)" list items) carry no evidence
         ok = cache.get(tok)
         if ok is None:
             ok = cache[tok] = _is_syllable(tok.lower())
@@ -370,7 +370,9 @@ def _score(text: str) -> tuple[int, int]:
             valid += 1
         else:
             bad += 1
-    bad += len(_GLUED_SYMBOL_RE.findall(text)) + 2 * text.count("\ufffd")
+    if _SYMBOL_RE.search(text):
+        bad += len(_GLUED_SYMBOL_RE.findall(text))
+    bad += 2 * text.count("\ufffd")
     return valid, bad
 
 
@@ -497,49 +499,134 @@ _NON_VN_LATIN1 = "".join(
 _MOJIBAKE_HINT_RE = re.compile("[" + re.escape(_NON_VN_LATIN1) + "\u0080-\u009f\u20ac]")
 
 
-def _repair_legacy_mojibake(text: str) -> tuple[str, str | None, int]:
+def _rank_legacy(raw: bytes) -> list[tuple[int, int, int, str]]:
+    """Score each legacy decoding of ``raw``: (net, plausible, implausible, encoding), best first."""
+    ranked = []
+    for enc in LEGACY_ENCODINGS:
+        valid, bad = _score(decode_legacy(raw, enc))
+        ranked.append((valid - bad, valid, bad, enc))
+    ranked.sort(reverse=True)
+    return ranked
+
+
+def _legacy_sample(raw: bytes) -> bytes:
+    """Up to ``_SCORE_SAMPLE`` bytes of the lines that hold non-ASCII bytes
+    (a long ASCII preamble must not hide the evidence)."""
+    if len(raw) <= _SCORE_SAMPLE:
+        return raw
+    picked = []
+    total = 0
+    for line in raw.split(b"\n"):
+        if not line.isascii():
+            picked.append(line[:_SCORE_SAMPLE])
+            total += len(picked[-1]) + 1
+            if total >= _SCORE_SAMPLE:
+                break
+    return b"\n".join(picked) if picked else raw[:_SCORE_SAMPLE]
+
+
+def _confident(ranked: list[tuple[int, int, int, str]], baseline: int | None = None) -> bool:
+    """Is the best candidate clearly Vietnamese and clearly ahead of the rest?"""
+    net, valid, bad, _ = ranked[0]
+    second = ranked[1][0]
+    return (
+        valid >= 2
+        and net >= 2
+        and bad * 10 <= valid  # at most ~10% implausible words left: no mojibake output
+        and net - second >= 2
+        and second * 2 < net
+        and (baseline is None or net - baseline >= 3)
+    )
+
+
+def _repair_legacy_lines(text: str) -> tuple[str, str | None, int]:
     """Repair lines holding legacy-encoded bytes decoded as Windows-1252/Latin-1.
 
-    Only lines made entirely of Windows-1252 characters that show mojibake
-    evidence are candidates.  One legacy encoding is chosen for the whole
-    document (the one gaining most plausible words), and a line is rewritten
-    only if it becomes more plausible.
+    Used when the document as a whole is genuine Unicode.  Only lines made
+    entirely of Windows-1252 characters can be mojibake: one legacy encoding
+    is chosen from the lines that show mojibake evidence, then every such line
+    is rewritten if that makes it more plausible Vietnamese.  Returns (text,
+    legacy encoding or None, number of converted lines).
     """
     lines = text.split("\n")
-    cands: list[tuple[int, bytes, int]] = []  # (line index, raw bytes, original score)
-    seen: set[int] = set()
-    for m in _MOJIBAKE_HINT_RE.finditer(text):
-        idx = text.count("\n", 0, m.start())
-        if idx in seen:
+    encodable: list[tuple[int, bytes, int]] = []  # (line index, raw bytes, original score)
+    evidence: list[tuple[int, bytes, int]] = []
+    for idx, line in enumerate(lines):
+        if line.isascii():
             continue
-        seen.add(idx)
-        line = lines[idx]
         try:
             raw = codecs.charmap_encode(line, "strict", _CP1252_ENCODE)[0]
         except UnicodeError:
             continue  # contains characters a legacy file could not have produced
         valid, bad = _score(line)
-        if bad >= 1:
-            cands.append((idx, raw, valid - bad))
-    if not cands:
+        encodable.append((idx, raw, valid - bad))
+        if bad >= 1 and _MOJIBAKE_HINT_RE.search(line):
+            evidence.append(encodable[-1])
+    if not evidence:
         return text, None, 0
-    best_enc, best_gain, best_lines = None, 0, {}
+    best_enc, best_gain = None, 0
     for enc in LEGACY_ENCODINGS:
         gain = 0
-        fixed: dict[int, str] = {}
-        for idx, raw, orig in cands:
-            new = decode_legacy(raw, enc)
-            valid, bad = _score(new)
+        for idx, raw, orig in evidence:
+            valid, bad = _score(decode_legacy(raw, enc))
             if valid - bad > orig and valid > bad:
                 gain += valid - bad - orig
-                fixed[idx] = new
         if gain > best_gain:
-            best_enc, best_gain, best_lines = enc, gain, fixed
+            best_enc, best_gain = enc, gain
     if best_enc is None or best_gain < 3:
         return text, None, 0
-    for idx, new in best_lines.items():
-        lines[idx] = new
-    return "\n".join(lines), best_enc, len(best_lines)
+    converted = 0
+    for idx, raw, orig in encodable:
+        new = decode_legacy(raw, best_enc)
+        valid, bad = _score(new)
+        if valid - bad > orig and valid > bad:
+            lines[idx] = new
+            converted += 1
+    return "\n".join(lines), best_enc, converted
+
+
+def _repair_mojibake(text: str, warnings: list[str]) -> str:
+    """Undo legacy-as-Latin-1 and UTF-8-as-Windows-1252 damage in valid UTF-8."""
+    try:
+        raw = codecs.charmap_encode(text, "strict", _CP1252_ENCODE)[0]
+    except UnicodeError:
+        raw = None
+    if raw is not None:
+        # Every character maps back to one byte: judge the document as a whole.
+        try:
+            fixed = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            warnings.append("repaired double-encoded UTF-8 (the file had been read as Windows-1252 and saved again)")
+            if _MOJIBAKE_HINT_RE.search(fixed):  # encoded twice over
+                return _repair_mojibake(fixed, warnings) if len(warnings) < 4 else fixed
+            return fixed
+        sample = _legacy_sample(raw)
+        valid, bad = _score(codecs.charmap_decode(sample, "strict", _CP1252_TABLE)[0])
+        ranked = _rank_legacy(sample)
+        if _confident(ranked, baseline=valid - bad):
+            enc = ranked[0][3]
+            warnings.append(
+                f"converted legacy {_LEGACY_NAMES[enc]} text that had been mis-decoded as "
+                "Latin-1/Windows-1252 and saved as UTF-8"
+            )
+            return decode_legacy(raw, enc)
+        return text
+
+    # Genuine Unicode document, possibly with damaged lines or sequences.
+    text, legacy, n = _repair_legacy_lines(text)
+    if legacy:
+        warnings.append(
+            f"converted {n} line(s) of legacy {_LEGACY_NAMES[legacy]} text that had been "
+            "mis-decoded as Latin-1/Windows-1252 and saved as UTF-8"
+        )
+    text, n = _repair_double_utf8(text)
+    if n:
+        warnings.append(
+            f"repaired {n} double-encoded UTF-8 sequence(s) (UTF-8 read as Windows-1252 and saved again)"
+        )
+    return text
 
 
 # ---------------------------------------------------------------------------
@@ -551,7 +638,8 @@ _CP1252_PUNCT = {
     b: _CP1252_TABLE[b]
     for b in (0x80, 0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x99, 0xA0, 0xA9, 0xAB, 0xAE, 0xB0, 0xBB)
 }
-_SAMPLE = 200_000  # bytes scored per candidate
+_SAMPLE = 200_000  # bytes inspected for binary content / damage
+_SCORE_SAMPLE = 20_000  # bytes (= characters) scored per candidate decoding
 
 
 def _decode_stray_cp1252(data: bytes, limit: int = 20) -> tuple[str | None, int, int]:
@@ -586,7 +674,7 @@ def _decode_non_utf8(data: bytes, bad_offset: int, offset_base: int = 0) -> Deco
     # Mostly valid UTF-8 with a few damaged bytes?
     lenient = sample.decode("utf-8", "replace")
     n_bad = lenient.count("\ufffd")
-    n_multi = sum(1 for ch in lenient if ch > "\x7f") - n_bad
+    n_multi = len(lenient) - len(lenient.encode("ascii", "ignore")) - n_bad
     if n_multi >= 20 and n_multi >= 10 * n_bad:
         text, strays, first = _decode_stray_cp1252(data)
         if text is None:
@@ -598,14 +686,9 @@ def _decode_non_utf8(data: bytes, bad_offset: int, offset_base: int = 0) -> Deco
         )
 
     # Legacy Vietnamese encodings: score every candidate decoding.
-    scored = []
-    for enc in LEGACY_ENCODINGS:
-        valid, bad = _score(decode_legacy(sample, enc))
-        scored.append((valid - bad, valid, bad, enc))
-    scored.sort(reverse=True)
-    net, valid, bad, enc = scored[0]
-    second = scored[1][0]
-    if valid >= 2 and net >= 2 and valid >= 3 * bad and net - second >= 2:
+    ranked = _rank_legacy(_legacy_sample(data))
+    net, valid, bad, enc = ranked[0]
+    if _confident(ranked):
         warnings = [f"converted from legacy {_LEGACY_NAMES[enc]} encoding"]
         if enc == "tcvn3":
             warnings[0] += " (text typed in uppercase .VnTimeH fonts comes out lowercase)"
@@ -734,17 +817,7 @@ def _decode(data: bytes) -> Decoded:
         return result
 
     if not text.isascii() and _MOJIBAKE_HINT_RE.search(text):
-        text, n = _repair_double_utf8(text)
-        if n:
-            warnings.append(
-                f"repaired {n} double-encoded UTF-8 sequence(s) (UTF-8 read as Windows-1252 and saved again)"
-            )
-        text, legacy, n = _repair_legacy_mojibake(text)
-        if legacy:
-            warnings.append(
-                f"converted {n} line(s) of legacy {_LEGACY_NAMES[legacy]} text that had been "
-                "mis-decoded as Latin-1/Windows-1252"
-            )
+        text = _repair_mojibake(text, warnings)
     # control bytes were checked on the raw bytes above
     return _finish(text, enc, warnings, check_controls=False)
 

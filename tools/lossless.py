@@ -18,9 +18,12 @@ from .normalize import RE_GLUED_ARTICLE, split_glued_bold
 _WORD = re.compile(r"\w+")
 
 
-def words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.I)
+def words(text: str, markup: bool = True) -> list[str]:
+    """Words of a text. With markup=True (source text) Markdown markup is read as Markdown renders it."""
+    text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\u200b", "")
+    if not markup:
+        return _WORD.findall(text)
+    text = re.sub(r"<br[ \t]*/?>", " ", text, flags=re.I)
     # emphasis markers glue what they separate, as Markdown renders it ("qu**á**" is one word)
     text = "\n".join(RE_GLUED_ARTICLE.sub(lambda m: m.group(1) + "\n", split_glued_bold(x)) for x in text.split("\n"))
     text = text.replace("\\*", "\uE010").replace("*", "").replace("\uE010", "*")
@@ -71,5 +74,5 @@ def check_lossless(source_text: str, doc: Document) -> LosslessReport:
     src = Counter(words(source_text))
     got = Counter()
     for t in placed_texts(doc):
-        got.update(words(t))
+        got.update(words(t, markup=False))
     return LosslessReport(missing=src - got, extra=got - src)

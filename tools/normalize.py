@@ -33,6 +33,7 @@ RE_RECIPIENTS = re.compile(r"^(Nơi\s+nhận|NƠI\s+NHẬN|Đồng\s+kính\s+g�
 RE_DECORATION = re.compile(r"^[\s\-_=*~.·•–—|:+#`]*$")
 
 # Point labels in Vietnamese order (no f, j, w, z; đ after d).
+RE_KEM_THEO_OPEN = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.I)
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 TERMINAL = ".;:!?…"
@@ -116,7 +117,7 @@ def split_glued_bold(s: str) -> str:
     return "".join(out)
 
 
-RE_GLUED_ARTICLE = re.compile(r"^(\s*\*\*(?:Điều|ĐIỀU)\s+\d+[^*]{0,200}\*\*)(?=[^\s*])")
+RE_GLUED_ARTICLE = re.compile(r"^([ \t]*\*\*(?:Điều|ĐIỀU)[ \t]+\d+[^*\n]{0,200}\*\*)(?=[^\s*])", re.M)
 _PROTECT = {"(*)": "\uE001", "(**)": "\uE002", "(***)": "\uE003"}
 RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -147,7 +148,7 @@ def _split_raw(text: str) -> list[tuple[int, str, bool]]:
     out: list[tuple[int, str, bool]] = []
     for no, raw in enumerate(text.split("\n"), start=1):
         s = raw.replace("\r", "")
-        s = re.sub(r"<br\s*/?>", "\n", s, flags=re.I)
+        s = re.sub(r"<br[ \t]*/?>", "\n", s, flags=re.I)
         # `**A****B**` : a bold run closed and another opened with nothing between -> two lines.
         s = split_glued_bold(s)
         # "**Điều 4. Hiệu lực thi hành**1. Luật này …": the heading's bold run ends where the text begins
@@ -243,12 +244,14 @@ def _split_within_block(prev: _Line, cur: _Line) -> bool:
         return False                      # a bold run continues: a heading split over lines
     if cur.heading != prev.heading:
         return True
-    if starts_structural(cur.text) or RE_MOTTO.match(cur.text):
+    if starts_structural(cur.text) or RE_MOTTO.match(cur.text) or RE_KEM_THEO_OPEN.match(cur.text):
         return True
     if RE_DATE_LINE.search(cur.text) and (is_caps(prev.text) or RE_MOTTO.search(prev.text)
                                           or re.search(r"\d", prev.text)):
         return True
     if RE_MOTTO.search(prev.text) or re.match(r"^(Số|SỐ)\b", prev.text):
+        return True
+    if re.match(r"^\(?\s*(Đã ký|ĐÃ KÝ|đã ký|Đã ký và đóng dấu)\s*\)?$", prev.text):
         return True
     if prev.bold != cur.bold:
         return True

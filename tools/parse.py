@@ -42,8 +42,8 @@ ANNEX_PREFIX = {"Quy chế": "qc", "Quy chế phối hợp": "qc", "Quy định"
 RE_NUMBER = re.compile(r"^(?:[\wÀ-ỹ ]{0,30}?\s)?(?:Số|SỐ|số)\s*:?\s*(.*)$", re.S)
 RE_NUMBER_TOKEN = re.compile(r"[0-9A-Za-zĐđ…\.]*[/\-][0-9A-Za-zĐđ/\-\.…]+|\d+")
 RE_DATE = re.compile(
-    r"(?:(?P<place>[^,;|]{2,40}?)\s*,\s*)?ngày\s+(?P<d>\d{1,2}|[.…_ ]+)\s*(?:tháng|/)\s*(?P<m>\d{1,2}|[.…_ ]+)\s*"
-    r"(?:năm|/)\s*(?P<y>\d{4}|[.…_ ]+)", re.I)
+    r"(?:(?P<place>[^,;|]{1,40}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2}|[.…_]*)\s*(?:tháng|/)\s*(?P<m>\d{1,2}|[.…_]*)\s*"
+    r"(?:năm|/)\s*(?P<y>\d{4}|[.…_]*)", re.I)
 RE_KEM_THEO = re.compile(
     r"^(?:\(\s*(?:Ban\s+hành\s+|BAN\s+HÀNH\s+)?(?:kèm|Kèm|KÈM)\s+theo\b|"
     r"(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\s+[^\s]+(?:\s+[^\s]+)?\s+(?:số|Số)\b)", re.S)
@@ -70,7 +70,7 @@ RE_ENACTING = re.compile(
     r"((ban\s+hành|quyết\s+định|quy\s+định|thống\s+nhất|thông\s+qua)[^:]{0,400}(như\s+sau|sau\s+đây|dưới\s+đây|nội\s+dung\s+sau)\s*:?\s*$)|"
     r"(ban\s+hành\s+[^.:]{0,300}:\s*$)",
     re.I | re.S)
-NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\.?$|^[A-ZĐ]\.$")
+NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\.?$|^[A-ZĐ]\.?$")
 
 LEVEL_CENTRAL = re.compile(
     r"(TRUNG ƯƠNG|\bTW\b|BỘ CHÍNH TRỊ|BAN BÍ THƯ|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|^BỘ\s|\bBỘ [A-ZÀ-Ỹ]|NGÂN HÀNG NHÀ NƯỚC|"
@@ -241,9 +241,13 @@ def _title_span(paras: list[Para], start: int) -> int:
     """Index after the trích yếu that follows the type line at `start`."""
     i = start + 1
     n = 0
+    seen_mixed = False
     while i < len(paras) and n < 4:
         p = paras[i]
         t = p.text
+        if seen_mixed and is_caps(t) and not p.bold and not p.heading:
+            break  # "HỘI ĐỒNG NHÂN DÂN TỈNH …" after the trích yếu starts the preamble
+        seen_mixed = seen_mixed or not is_caps(t)
         if any(r.match(t) for r, _ in PREAMBLE_KIND) or RE_ENACTING.search(t) or RE_KEM_THEO.match(t):
             break
         if RE_ARTICLE.match(t) or RE_CHAPTER.match(t) or RE_PART.match(t) or RE_SECTION.match(t):
@@ -628,7 +632,8 @@ def _parse_into(doc: Document, text: str, ctx: _Ctx):
     limit = min(n, 40)
     for i in range(limit):
         t = paras[i].text
-        if RE_ARTICLE.match(t) or RE_CHAPTER.match(t) or any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
+        if RE_ARTICLE.match(t) or RE_CHAPTER.match(t) or RE_PART.match(t) or RE_SECTION.match(t) \
+                or any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
             break
         ty = _type_of(t)
         if ty and (is_caps(ty[1]) and (paras[i].bold or paras[i].heading or len(t) < 200)):
@@ -717,9 +722,14 @@ def _split_segments(paras: list[Para], start: int, ctx: _Ctx) -> list[list[Para]
     i = start
     n = len(paras)
     in_closing = False
+    fresh = False  # the current segment is an annex heading with no body yet
     while i < n:
         p = paras[i]
         t = p.text
+        if fresh and RE_KEM_THEO.match(t):
+            segs[-1].append(p)
+            i += 1
+            continue
         if (seen_articles or in_closing) and _is_annex_start(paras, i, True, in_closing):
             # include heading lines just before a "kèm theo" note (type line + title) in the new segment
             if RE_KEM_THEO.match(t):
@@ -744,8 +754,11 @@ def _split_segments(paras: list[Para], start: int, ctx: _Ctx) -> list[list[Para]
                 segs.append([p])
             seen_articles = False
             in_closing = False
+            fresh = True
             i += 1
             continue
+        if _structural_kind(t) or len(t) > 300:
+            fresh = False
         if RE_ARTICLE.match(t) or RE_CLAUSE.match(t):
             seen_articles = True
         if _is_signature_start(p) or RE_RECIPIENTS.match(t):
@@ -806,32 +819,43 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
     atype = None
     title_parts: list[str] = []
     kind = "annex"
+    note_idx = next((j for j, q in enumerate(seg[:8]) if RE_KEM_THEO.match(q.text)), None)
+    if note_idx is not None and any(_structural_kind(q.text) for q in seg[:note_idx]):
+        note_idx = None
     while k < len(seg) and k < 12:
         p = seg[k]
         t = p.text
-        if RE_KEM_THEO.match(t):
-            note = t
-            k += 1
-            break
-        if _structural_kind(t) or RE_ROMAN_HEAD.match(t) and heading:
-            break
-        if any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
-            break
-        if not (is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_DATE.search(t) or
-                RE_NUMBER.match(t) or t[:1].islower()) or len(t) > 400:
-            break
+        if note_idx is not None:
+            if k == note_idx:
+                note = t
+                k += 1
+                break
+        else:
+            if RE_KEM_THEO.match(t):
+                note = t
+                k += 1
+                break
+            if _structural_kind(t) or RE_ROMAN_HEAD.match(t) and heading:
+                break
+            if any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
+                break
+            if not (is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_DATE.search(t) or
+                    RE_NUMBER.match(t) or t[:1].islower()) or len(t) > 400:
+                break
         heading.append(t)
         am = RE_ANNEX_HEAD.match(t)
         ty = _type_of(t)
         if am and atype is None:
             atype, kind = "Phụ lục", "appendix"
+            if am.group(2):
+                title_parts.append(am.group(2) + (" –" if am.group(3) else ""))
             if am.group(3):
                 title_parts.append(am.group(3))
         elif ty and atype is None:
             atype = ty[0]
             if ty[2]:
                 title_parts.append(ty[2])
-        elif atype is not None and not RE_MOTTO.search(t):
+        elif atype is not None and not RE_MOTTO.search(t) and not RE_NUMBER.match(t) and not RE_DATE.search(t):
             title_parts.append(t)
         k += 1
     if atype is None:

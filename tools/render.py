@@ -174,9 +174,12 @@ def count_nodes(docs: Iterable[Document]) -> dict[str, int]:
     return counts
 
 
-def short_title(doc: Document, max_len: int = 90) -> str:
-    """Navigation label: the document's title, shortened; safe for theme templates."""
-    return plain_label(doc.title or doc.number or doc.id, max_len)
+def short_title(doc: Document, max_len: int = 70) -> str:
+    """Navigation label, safe for theme templates: 'Quyết định 165/2025/QĐ-UBND' when the number is
+    known (short and distinct within a locality), else the title, shortened."""
+    if doc.number:
+        return plain_label(f"{doc.type or 'Văn bản'} {doc.number}", max_len)
+    return plain_label(doc.title or doc.id, max_len)
 
 
 def page_title(doc: Document) -> str:
@@ -197,16 +200,6 @@ def running_head(doc: Document) -> str:
     if not parts:
         parts.append(doc.title or doc.id)
     return " ".join(" ".join(parts).split())
-
-
-ICON_LINK = ('<svg class="dv-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
-             '<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.2 1.2" fill="none" '
-             'stroke="currentColor" stroke-width="2" stroke-linecap="round"/>'
-             '<path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.2-1.2" fill="none" '
-             'stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>')
-ICON_PRINT = ('<svg class="dv-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">'
-              '<path d="M7 9V3h10v6M7 17H4v-7h16v7h-3M7 14h10v7H7z" fill="none" stroke="currentColor" '
-              'stroke-width="2" stroke-linejoin="round"/></svg>')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,16 +265,20 @@ class _DocRenderer:
             parts.append(self.annex_label)
         return " ".join(parts)
 
-    def _tools(self, anchor: str, ref: str, what: str, printable: bool) -> str:
-        ref_e = esc_line(ref or what)
-        btns = [f'<button type="button" class="dv-btn dv-copy" data-dv-anchor="{esc(anchor)}" '
-                f'data-dv-ref="{ref_e}" title="Sao chép liên kết tới {what} này" '
-                f'aria-label="Sao chép liên kết tới {ref_e}">{ICON_LINK}<span class="dv-btn-text">Sao chép liên kết</span></button>']
-        if printable:
-            btns.append(f'<button type="button" class="dv-btn dv-print" data-dv-anchor="{esc(anchor)}" '
-                        f'data-dv-ref="{ref_e}" title="In riêng điều này" '
-                        f'aria-label="In riêng {ref_e}">{ICON_PRINT}<span class="dv-btn-text">In điều này</span></button>')
-        return f'<span class="dv-tools">{"".join(btns)}</span>'
+    @staticmethod
+    def _article_tools(anchor: str, ref: str) -> str:
+        a, r = esc(anchor), esc_line(ref or "điều này")
+        return (f'<span class="dv-tools">'
+                f'<button type="button" class="dv-btn dv-copy" data-dv-anchor="{a}" data-dv-ref="{r}" '
+                f'title="Sao chép liên kết tới {r}">Sao chép liên kết</button>'
+                f'<button type="button" class="dv-btn dv-print" data-dv-anchor="{a}" data-dv-ref="{r}" '
+                f'title="In riêng {r}">In điều này</button></span>')
+
+    @staticmethod
+    def _clause_tool(anchor: str, ref: str) -> str:
+        a, r = esc(anchor), esc_line(ref or "khoản này")
+        return (f'<button type="button" class="dv-btn dv-copy dv-icon-only" data-dv-anchor="{a}" data-dv-ref="{r}" '
+                f'title="Sao chép liên kết" aria-label="Sao chép liên kết tới {r}"></button>')
 
     # -- nodes ------------------------------------------------------------------------------
     def node(self, n: Node, hdepth: int, path: list[Node]) -> None:
@@ -317,7 +314,7 @@ class _DocRenderer:
                             else f'<span class="dv-alabel">{lab}</span>')
             if n.title:
                 head.append(f' <span class="dv-atitle">{esc_line(n.title)}</span>')
-            tools = self._tools(n.anchor, self._ref(path), "điều", True) if idattr else ""
+            tools = self._article_tools(n.anchor, self._ref(path)) if idattr else ""
             self.out.append(f'<div class="dv-ahead"><h{h} class="dv-article-title">{"".join(head) or "Điều"}</h{h}>{tools}</div>')
             self._paras(n.text)
             for c in n.children:
@@ -340,11 +337,19 @@ class _DocRenderer:
                 lead.append(" ")
         if lines:
             lead.append(esc(lines[0]))
+        if kind == "paragraph" and not idattr and not label and not n.title and not n.children and len(lines) <= 1:
+            # the commonest node: a plain paragraph, kept small
+            if lines:
+                self.out[-1] = f'<p class="dv-node dv-para">{esc(lines[0])}</p>'
+            else:
+                self.out.pop()
+            return
         tools = ""
         if idattr and kind == "clause":
-            tools = self._tools(n.anchor, self._ref(path), "khoản", False)
+            tools = " " + self._clause_tool(n.anchor, self._ref(path))
         if lead or tools:
-            self.out.append(f'<p class="dv-lead">{"".join(lead)}{tools}</p>')
+            cls = "dv-lead" if label else "dv-lead dv-nolabel"
+            self.out.append(f'<p class="{cls}">{"".join(lead)}{tools}</p>')
         for ln in lines[1:]:
             self.out.append(f'<p class="dv-p">{esc(ln)}</p>')
         for c in n.children:
@@ -393,7 +398,7 @@ class _DocRenderer:
 
     def closing_block(self, recipients, cc, signers, closing) -> None:
         for ln in closing:
-            if ln and ln.strip():
+            if ln and ln.strip() and not _LABEL_ONLY.match(ln):
                 self.out.append(f'<p class="dv-closing">{esc(ln.strip())}</p>')
         rec = self.recipients(recipients, cc)
         sig = self.signers(signers)
@@ -406,18 +411,12 @@ class _DocRenderer:
         kicker = "Phụ lục" if a.kind == "appendix" else "Văn bản kèm theo"
         self.out.append(f'<section class="dv-annex dv-annex-{"appendix" if a.kind == "appendix" else "annex"}"{idattr}>')
         self.out.append(f'<p class="dv-annex-kicker">{kicker}</p>')
-        title_key = _sort_key_text(a.title)
-        type_key = _sort_key_text(a.type)
-        heading = [h for h in a.heading if h and h.strip()
-                   and _sort_key_text(h) not in (title_key, type_key, _sort_key_text(a.note))]
+        known = " | ".join(_sort_key_text(x) for x in (a.title, a.type, a.note) if x)
+        heading = [h for h in a.heading if h and h.strip() and _sort_key_text(h).strip() not in known]
         if heading:
             self.out.append('<div class="dv-annex-heading">' +
                             "".join(f"<p>{esc_line(h)}</p>" for h in heading) + "</div>")
-        t_parts = []
-        if a.type and not title_key.startswith(type_key):
-            t_parts.append(f'<span class="dv-h1-type">{esc_line(a.type)}</span> ')
-        t_parts.append(f'<span class="dv-h1-subject">{esc_line(a.title or a.type or kicker)}</span>')
-        self.out.append(f'<h2 class="dv-annex-title">{"".join(t_parts)}</h2>')
+        self.out.append(_title_html("h2", "dv-annex-title", a.title or a.type or kicker, a.type))
         if a.note:
             self.out.append(f'<p class="dv-annex-note">{esc_line(a.note)}</p>')
         self.preamble(a.preamble)
@@ -428,6 +427,9 @@ class _DocRenderer:
         self.closing_block(a.recipients, [], a.signers, a.closing)
         self.out.append("</section>")
         self.annex_label = None
+
+
+_LABEL_ONLY = re.compile(r"^\s*(nơi nhận|đồng kính gửi|kính gửi)\s*:?\s*$", re.IGNORECASE)
 
 
 def _toc_entries(nodes: list[Node], depth: int = 0) -> list[tuple[int, Node]]:
@@ -455,7 +457,7 @@ def _toc_html(doc: Document, ids: set[str]) -> str:
     groups: list[tuple[str | None, str | None, list[tuple[int, Node]]]] = []
     groups.append((None, None, _toc_entries(doc.body)))
     for a in doc.annexes:
-        groups.append((a.anchor, plain_label(f"{a.type or 'Phụ lục'}: {a.title}" if a.title else a.type), _toc_entries(a.body)))
+        groups.append((a.anchor, _annex_label(a), _toc_entries(a.body)))
     total = sum(len(g[2]) + (1 if g[0] else 0) for g in groups)
     if total == 0:
         return ""
@@ -551,7 +553,7 @@ def _meta_panel(doc: Document) -> str:
         ("Cấp, địa phương", _dd(f"{LEVEL_LABELS.get(doc.level, LEVEL_LABELS[None])} – {doc.locality or NO_LOCALITY}")),
         ("Người ký", _dd_list([_signer_text(s) for s in doc.signers])),
         ("Căn cứ", _dd_list([p.text for p in doc.preamble if p.kind in ("basis", "implementing")])),
-        ("Nơi nhận", _dd_list(list(doc.recipients))),
+        ("Nơi nhận", _dd("; ".join(r.strip().rstrip(";.,") for r in doc.recipients if r and r.strip()) or None)),
     ]
     body = "".join(f'<div class="dv-meta-row"><dt>{k}</dt>{v}</div>' for k, v in rows)
     return f'<section class="dv-meta" aria-label="Thông tin văn bản"><h2 class="dv-meta-head">Thông tin văn bản</h2><dl>{body}</dl></section>'
@@ -584,17 +586,31 @@ def _letterhead(doc: Document) -> str:
             f'<div class="dv-lh-right">{"".join(right)}</div></div>')
 
 
+def _split_type(title: str, type_: str | None) -> tuple[str | None, str]:
+    """('Quy chế', 'phối hợp …') from 'Quy chế phối hợp …' when the title starts with its type."""
+    if type_ and _sort_key_text(title).startswith(_sort_key_text(type_)) and len(title) > len(type_):
+        return title[:len(type_)], title[len(type_):].strip(" :-–")
+    return type_, title
+
+
+def _title_html(tag: str, cls: str, title: str, type_: str | None) -> str:
+    kind, subject = _split_type(title, type_)
+    if kind and subject:
+        return (f'<{tag} class="{cls}"><span class="dv-h1-type">{esc_line(kind)}</span> '
+                f'<span class="dv-h1-subject">{esc_line(subject)}</span></{tag}>')
+    return f'<{tag} class="{cls}"><span class="dv-h1-subject">{esc_line(subject or kind)}</span></{tag}>'
+
+
 def _h1(doc: Document) -> str:
-    title = doc.title or doc.id
-    t_key, type_key = _sort_key_text(title), _sort_key_text(doc.type)
-    if doc.type and t_key.startswith(type_key) and len(title) > len(doc.type):
-        rest = title[len(doc.type):].strip(" :-–")
-        return (f'<h1 class="dv-title"><span class="dv-h1-type">{esc_line(title[:len(doc.type)])}</span> '
-                f'<span class="dv-h1-subject">{esc_line(rest)}</span></h1>')
-    if doc.type:
-        return (f'<h1 class="dv-title"><span class="dv-h1-type">{esc_line(doc.type)}</span> '
-                f'<span class="dv-h1-subject">{esc_line(title)}</span></h1>')
-    return f'<h1 class="dv-title"><span class="dv-h1-subject">{esc_line(title)}</span></h1>'
+    return _title_html("h1", "dv-title", doc.title or doc.id, doc.type)
+
+
+def _annex_label(a: Annex) -> str:
+    """'Quy chế quản lý …' for the table of contents (no 'Quy chế: Quy chế …')."""
+    if not a.title:
+        return a.type or ("Phụ lục" if a.kind == "appendix" else "Văn bản kèm theo")
+    kind, subject = _split_type(a.title, a.type)
+    return f"{kind} {subject}" if kind else subject
 
 
 def render_document(doc: Document) -> str:
@@ -719,7 +735,9 @@ def _doc_card(d: Document) -> str:
     warn = ""
     if d.has_errors:
         warn = ' <span class="dv-badge dv-badge-err" title="Văn bản có lỗi khi phân tích, xem Ghi chú biên tập">cần rà soát</span>'
-    return (f'<li class="dv-card"><a class="dv-card-title" href="{DOC_DIR}/{esc(d.id)}.html">{esc_line(d.title or d.id)}</a>{warn}'
+    title = d.title or d.id
+    caps = " dv-caps" if title.isupper() else ""
+    return (f'<li class="dv-card"><a class="dv-card-title{caps}" href="{DOC_DIR}/{esc(d.id)}.html">{esc_line(title)}</a>{warn}'
             f'<div class="dv-facts">{"".join(facts)}</div></li>')
 
 
@@ -831,7 +849,7 @@ def toc_tokens(doc: Document) -> list[dict]:
         if a.anchor and a.anchor not in seen:
             seen.add(a.anchor)
             tokens.append({"level": 2, "id": a.anchor,
-                           "name": esc_line(f"{a.type or 'Phụ lục'}: {a.title}" if a.title else (a.type or "Phụ lục")),
+                           "name": esc_line(_annex_label(a)),
                            "children": kids})
         else:
             tokens.extend(kids)

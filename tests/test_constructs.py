@@ -1,0 +1,283 @@
+"""Table-driven tests: one row per construct the parser must recognise."""
+import pytest
+
+from tools.lossless import check_lossless
+from tools.parse import parse
+
+
+def nodes(doc, kind=None):
+    return [n for n in doc.all_nodes() if kind is None or n.kind == kind]
+
+
+def art(doc, num):
+    return next(n for n in nodes(doc, "article") if n.num == num)
+
+
+LETTERHEAD = [
+    # (text, expected number, date, place, issuers, motto)
+    ("BAN DÂN VẬN TỈNH ỦY – BCS ĐẢNG UBND TỈNH\n*\nSố 03-QC/BDVTU-BCSDUBND\n\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "Đồng Nai, ngày 05 tháng 11 năm 2021\n\nQUY CHẾ\nphối hợp công tác\n",
+     "03-QC/BDVTU-BCSDUBND", "2021-11-05", "Đồng Nai", [("BAN DÂN VẬN TỈNH ỦY", None), ("BCS ĐẢNG UBND TỈNH", None)],
+     ["ĐẢNG CỘNG SẢN VIỆT NAM"]),
+    ("ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+     "Số: 102/2025/QĐ-UBND\n\nNinh Bình, ngày 27 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nBan hành Quy chế\n",
+     "102/2025/QĐ-UBND", "2025-11-27", "Ninh Bình", [("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", None)],
+     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),
+    # number on the next line; table pipes from a two-column letterhead
+    ("| **ỦY BAN NHÂN DÂN TỈNH X** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**Độc lập - Tự do - Hạnh phúc |\n|---|---|\n"
+     "| Số:\n165/2025/QĐ-UBND | *X, ngày 3 tháng 1 năm 2025* |\n\n**QUYẾT ĐỊNH**\n\nBAN HÀNH QUY CHẾ\n",
+     "165/2025/QĐ-UBND", "2025-01-03", "X", [("ỦY BAN NHÂN DÂN TỈNH X", None)],
+     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),
+    # Party hierarchy: superior body above the issuer
+    ("TỈNH ỦY ĐỒNG NAI\n\nBAN DÂN VẬN\n*\n\nSố 12-HD/BDVTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nĐồng Nai, ngày 1 tháng 2 năm 2022\n\n"
+     "HƯỚNG DẪN\nthực hiện quy chế\n",
+     "12-HD/BDVTU", "2022-02-01", "Đồng Nai", [("BAN DÂN VẬN", "TỈNH ỦY ĐỒNG NAI")], ["ĐẢNG CỘNG SẢN VIỆT NAM"]),
+    # blank draft number and date
+    ("ỦY BAN NHÂN DÂN TỈNH Y\n\nSố:      /2025/QĐ-UBND\n\nY, ngày    tháng    năm 2025\n\nQUYẾT ĐỊNH\nVề việc ban hành\n",
+     None, None, "Y", [("ỦY BAN NHÂN DÂN TỈNH Y", None)], []),
+]
+
+
+@pytest.mark.parametrize("text,number,date,place,issuers,motto", LETTERHEAD)
+def test_letterhead(text, number, date, place, issuers, motto):
+    d = parse(text)
+    assert d.number == number
+    assert d.date == date
+    assert d.place == place
+    assert [(i.name, i.parent) for i in d.issuers] == issuers
+    assert d.motto == motto
+    assert check_lossless(text, d).ok
+
+
+TITLES = [
+    ("QUY CHẾ\n**phối hợp công tác giữa Ban Dân vận Tỉnh ủy\nvà Ban Cán sự đảng**\n\nThực hiện Quyết định số 1.\n",
+     "Quy chế", "Quy chế phối hợp công tác giữa Ban Dân vận Tỉnh ủy và Ban Cán sự đảng"),
+    ("## QUY CHẾ\n\n### công tác dân vận của hệ thống chính trị tỉnh Bình Thuận\n\n-----\n\n- Căn cứ Quy chế số 01;\n",
+     "Quy chế", "Quy chế công tác dân vận của hệ thống chính trị tỉnh Bình Thuận"),
+    ("**QUYẾT ĐỊNH**\n\nBAN HÀNH QUY CHẾ QUẢN LÝ\nCHỮ KÝ SỐ\n\n*Căn cứ Luật số 1;*\n",
+     "Quyết định", "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ QUẢN LÝ CHỮ KÝ SỐ"),
+    ("NGHỊ QUYẾT\nVề việc thông qua\n\nHỘI ĐỒNG NHÂN DÂN\n", "Nghị quyết", "Nghị quyết Về việc thông qua"),
+]
+
+
+@pytest.mark.parametrize("text,typ,title", TITLES)
+def test_title(text, typ, title):
+    d = parse(text)
+    assert d.type == typ
+    assert d.title == title
+
+
+PREAMBLE = [
+    ("QUY CHẾ\nabc\n\n- Căn cứ Quy chế số 01-QC/TU;\n- Căn cứ Quyết định số 23-QĐ/TW;\n- Xét đề nghị của Ban Dân vận Tỉnh ủy,\n\n"
+     "Ban Thường vụ Tỉnh ủy ban hành Quy chế, như sau:\n\nChương I\nCHUNG\n\nĐiều 1. A\n",
+     ["basis", "basis", "proposal", "enacting"]),
+    ("QUYẾT ĐỊNH\nVề việc x\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nTheo đề nghị của Giám đốc Sở Nội vụ.\n\n"
+     "QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n", ["basis", "proposal", "enacting"]),
+    ("QUY CHẾ\nphối hợp\n\nThực hiện Quyết định số 23-QĐ/TW; hai bên ban hành quy chế với những nội dung sau:\n\nĐiều 1: A\n",
+     ["implementing"]),
+]
+
+
+@pytest.mark.parametrize("text,kinds", PREAMBLE)
+def test_preamble(text, kinds):
+    d = parse(text)
+    assert [p.kind for p in d.preamble] == kinds
+    assert nodes(d, "article")[0].anchor == "dieu-1"
+
+
+HEADINGS = [
+    # (body, [(kind, num, title)] of part/chapter/section/article in order)
+    ("Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1: Phạm vi phối hợp\n\nNội dung.\n",
+     [("chapter", "I", "NHỮNG QUY ĐỊNH CHUNG"), ("article", "1", "Phạm vi phối hợp")]),
+    ("**Chương II. TRÁCH NHIỆM**\n\n**Mục 1. CƠ QUAN ĐẢNG**\n\n**Điều 5. Ban Dân vận Tỉnh ủy**\n\n1. Chủ trì.\n",
+     [("chapter", "II", "TRÁCH NHIỆM"), ("section", "1", "CƠ QUAN ĐẢNG"), ("article", "5", "Ban Dân vận Tỉnh ủy")]),
+    ("**Chương III****PHƯƠNG THỨC THỰC HIỆN****Điều 17. Phương thức thực hiện**\n\n1. Quán triệt.\n",
+     [("chapter", "III", "PHƯƠNG THỨC THỰC HIỆN"), ("article", "17", "Phương thức thực hiện")]),
+    ("**Chương**\n**III**\n\n**TỔ CHỨC**\n\n**Điều 1.\nPhạm vi điều chỉnh**\n\nQuy định này.\n",
+     [("chapter", "III", "TỔ CHỨC"), ("article", "1", "Phạm vi điều chỉnh")]),
+    ("**Điều\n21. Điều khoản thi hành**\n\n1. Thủ trưởng.\n", [("article", "21", "Điều khoản thi hành")]),
+    ("Phần thứ nhất\nQUY ĐỊNH CHUNG\n\nChương I\nA\n\nĐiều 1. B\n",
+     [("part", "thứ nhất", "QUY ĐỊNH CHUNG"), ("chapter", "I", "A"), ("article", "1", "B")]),
+    ("## Mục II\n\n### TRÁCH NHIỆM CỦA CÁC CƠ QUAN NHÀ NƯỚC\n\n#### **Điều 9.** Trách nhiệm của Hội đồng nhân dân tỉnh\n\n1. X.\n",
+     [("section", "II", "TRÁCH NHIỆM CỦA CÁC CƠ QUAN NHÀ NƯỚC"), ("article", "9", "Trách nhiệm của Hội đồng nhân dân tỉnh")]),
+    # title versus first sentence
+    ("**Điều 1.** Dân vận và công tác dân vận là nhiệm vụ có ý nghĩa chiến lược. Công tác dân vận là trách nhiệm.\n",
+     [("article", "1", None)]),
+    ("**Điều 2.** Quy chế này quy định trách nhiệm, cơ chế, phương thức thực hiện công tác dân vận.\n",
+     [("article", "2", None)]),
+    ("**Điều 7.** Đảng đoàn, ban cán sự đảng cấp tỉnh\n\n1. Lãnh đạo.\n", [("article", "7", "Đảng đoàn, ban cán sự đảng cấp tỉnh")]),
+]
+
+
+@pytest.mark.parametrize("body,want", HEADINGS)
+def test_headings(body, want):
+    d = parse(body)
+    got = [(n.kind, n.num, n.title) for n in nodes(d) if n.kind in ("part", "chapter", "section", "article")]
+    assert got == want
+    assert check_lossless(body, d).ok
+
+
+def test_article_title_vs_text_anchor_and_label():
+    d = parse("**Điều 1.** Dân vận là nhiệm vụ chiến lược.\n\n**Điều 5. Ban Dân vận Tỉnh ủy**\n\n1. Chủ trì.\n")
+    a1, a5 = nodes(d, "article")
+    assert (a1.title, a1.text, a1.label) == (None, "Dân vận là nhiệm vụ chiến lược.", "Điều 1.")
+    assert (a5.title, a5.label, a5.anchor) == ("Ban Dân vận Tỉnh ủy", "Điều 5.", "dieu-5")
+
+
+CLAUSES = [
+    # (article body, [(anchor, label)] of clauses/points in order)
+    ("Điều 2: A\n\n1- Một.\n\n2- Hai.\n", [("dieu-2-khoan-1", "1-"), ("dieu-2-khoan-2", "2-")]),
+    ("Điều 2. A\n\n1. Một.\n2. Hai.\n3) Ba.\n", [("dieu-2-khoan-1", "1."), ("dieu-2-khoan-2", "2."), ("dieu-2-khoan-3", "3)")]),
+    ("Điều 5. A\n\n2. Hai:\n\na) a;\n\nb) b;\n\nđ) đ;\n",
+     [("dieu-5-khoan-2", "2."), ("dieu-5-khoan-2-diem-a", "a)"), ("dieu-5-khoan-2-diem-b", "b)"),
+      ("dieu-5-khoan-2-diem-dd", "đ)")]),
+    ("Điều 4: A\n\n1- Đối với Ban\n\n1.1- Một một.\n\n1.2- Một hai.\n\n2- Đối với\n\n2.1- Hai một.\n",
+     [("dieu-4-khoan-1", "1-"), ("dieu-4-khoan-1-diem-1-1", "1.1-"), ("dieu-4-khoan-1-diem-1-2", "1.2-"),
+      ("dieu-4-khoan-2", "2-"), ("dieu-4-khoan-2-diem-2-1", "2.1-")]),
+    ("Điều 6. A\n\n2. Phối hợp:\n\n2.1. Văn phòng.\n\n2.2. Ban Tổ chức.\n",
+     [("dieu-6-khoan-2", "2."), ("dieu-6-khoan-2-diem-2-1", "2.1."), ("dieu-6-khoan-2-diem-2-2", "2.2.")]),
+]
+
+
+@pytest.mark.parametrize("body,want", CLAUSES)
+def test_clauses_points(body, want):
+    d = parse(body)
+    got = [(n.anchor, n.label) for n in nodes(d) if n.kind in ("clause", "point")]
+    assert got == want
+    assert check_lossless(body, d).ok
+
+
+def test_bullets_nest_under_point_and_plus_under_dash():
+    d = parse("Điều 1. A\n\n1. Một:\n\n- gạch một;\n+ cộng một;\n+ cộng hai;\n- gạch hai.\n")
+    k1 = nodes(d, "clause")[0]
+    items = [c for c in k1.children if c.kind == "item"]
+    assert [i.text for i in items] == ["gạch một;", "gạch hai."]
+    assert [c.text for c in items[0].children] == ["cộng một;", "cộng hai;"]
+
+
+JOINS = [
+    # page break inside a sentence: joined
+    ("Điều 2. A\n\n2- Phối hợp phải căn cứ Điều lệ Đảng, quy định,\n\nnguyên tắc tổ chức và hoạt động.\n",
+     "Phối hợp phải căn cứ Điều lệ Đảng, quy định, nguyên tắc tổ chức và hoạt động.", 1),
+    ("Điều 6. A\n\n2.3. Nắm tình hình nhân dân, dư\n\nluận xã hội; chỉ đạo.\n", "Nắm tình hình nhân dân, dư luận xã hội; chỉ đạo.", 1),
+    # hard line breaks inside one paragraph (converter residue): joined
+    ("Điều 1. A\n\n1. Chịu trách nhiệm cài đặt phần\nmềm ký số, cập nhật phiên bản.\n",
+     "Chịu trách nhiệm cài đặt phần mềm ký số, cập nhật phiên bản.", 0),
+    # a finished sentence followed by a new capitalised paragraph: not joined
+    ("Điều 1. A\n\n1. Câu một kết thúc.\n\nCâu hai là đoạn mới.\n", "Câu một kết thúc.", 0),
+]
+
+
+@pytest.mark.parametrize("body,clause_text,joins", JOINS)
+def test_page_break_joins(body, clause_text, joins):
+    d = parse(body)
+    first = next(n for n in nodes(d) if n.kind in ("clause", "point"))
+    assert first.text == clause_text
+    assert len(d.joins) == joins
+
+
+def test_markdown_residue_is_removed_but_words_kept():
+    text = "# QUY CHẾ\n\n**Điều 1.** *Dân vận* là **nhiệm vụ** | chiến lược.\n\n-----\n"
+    d = parse(text)
+    a = nodes(d, "article")[0]
+    assert "*" not in a.text and "#" not in a.text
+    assert check_lossless(text, d).ok
+
+
+ANNEX = """QUYẾT ĐỊNH
+Ban hành Quy chế
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế công tác dân vận.
+
+Điều 2. Quyết định có hiệu lực từ ngày ký.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn A
+
+QUY CHẾ
+Công tác dân vận
+(Ban hành kèm theo Quyết định số 12/2025/QĐ-UBND ngày 3/1/2025)
+
+Chương I
+CHUNG
+
+Điều 1. Phạm vi
+
+1. Một.
+
+Điều 2. Đối tượng
+
+PHỤ LỤC I
+DANH MỤC BIỂU MẪU
+
+1. Mẫu một.
+"""
+
+
+def test_annexed_quy_che_and_phu_luc():
+    d = parse(ANNEX)
+    assert [n.anchor for n in d.body] == ["dieu-1", "dieu-2"]
+    assert [(s.on_behalf, s.title, s.name) for s in d.signers] == [("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A")]
+    assert len(d.annexes) == 2
+    qc, pl = d.annexes
+    assert qc.type == "Quy chế" and qc.kind == "annex" and qc.note.startswith("(Ban hành kèm theo")
+    assert [n.anchor for n in qc.body[0].walk() if n.kind == "article"] == ["qc-dieu-1", "qc-dieu-2"]
+    assert "qc-dieu-1-khoan-1" in {n.anchor for n in qc.body[0].walk()}
+    assert pl.kind == "appendix" and pl.anchor == "pl1"
+    assert check_lossless(ANNEX, d).ok
+
+
+CLOSINGS = [
+    ("Điều 1. A\n\n**T/M BAN THƯỜNG VỤ**\n\n**BÍ THƯ**\n\n**Dương Văn An**\n", [("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Dương Văn An")]),
+    ("Điều 1. A\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nHà Lan Anh\n",
+     [("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hà Lan Anh")]),
+    ("Điều 1. A\n\n**K/T TRƯỞNG BAN**\n**PHÓ TRƯỞNG BAN**\n\nNgô Văn B\n", [("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Ngô Văn B")]),
+]
+
+
+@pytest.mark.parametrize("text,signers", CLOSINGS)
+def test_signatures(text, signers):
+    d = parse(text)
+    assert [(s.on_behalf, s.title, s.name) for s in d.signers] == signers
+    assert check_lossless(text, d).ok
+
+
+def test_recipients_and_cc():
+    text = ("Điều 1. A\n\nNơi nhận:\n- Ban Dân vận Tỉnh ủy,\n- Lưu.\n\nBÍ THƯ\n\nNguyễn Văn C\n\n"
+            "Đồng kính gửi:\n- Thường trực Tỉnh ủy (b/c)\n")
+    d = parse(text)
+    assert d.recipients == ["Ban Dân vận Tỉnh ủy", "Lưu."]
+    assert d.cc == ["Thường trực Tỉnh ủy (b/c)"]
+    assert d.signers[0].name == "Nguyễn Văn C"
+
+
+def test_unicode_nfd_becomes_nfc_and_spelling_is_kept():
+    import unicodedata
+    text = unicodedata.normalize("NFD", "Điều 1. Hoá đơn, thuỷ lợi, uỷ ban; ông Đào Văn Phuoc ký.\n")
+    d = parse(text)
+    a = nodes(d, "article")[0]
+    assert a.text == unicodedata.normalize("NFC", "Hoá đơn, thuỷ lợi, uỷ ban; ông Đào Văn Phuoc ký.")
+
+
+def test_duplicate_article_numbers_get_unique_anchors_and_a_warning():
+    d = parse("Điều 1. A\n\nĐiều 2. B\n\nĐiều 2. C\n")
+    anchors = [n.anchor for n in nodes(d, "article")]
+    assert anchors == ["dieu-1", "dieu-2", "dieu-2-2"]
+    assert any(w.code == "duplicate-anchor" for w in d.warnings)
+
+
+def test_anchors_stable_when_unrelated_text_changes():
+    a = parse("Điều 1. A\n\n1. Một.\n\nĐiều 2. B\n\n1. Hai.\n\na) x.\n")
+    b = parse("Điều 1. A đã sửa\n\n1. Một câu khác hẳn, dài hơn.\n\nĐoạn mới chen vào.\n\nĐiều 2. B\n\n1. Hai.\n\na) x.\n")
+    key = lambda d: [n.anchor for n in nodes(d) if n.anchor and n.anchor.startswith("dieu-2")]
+    assert key(a) == key(b) == ["dieu-2", "dieu-2-khoan-1", "dieu-2-khoan-1-diem-a"]
+
+
+def test_empty_and_garbage_never_raise():
+    for t in ["", "\n\n", "|||", "****", "Điều", "Chương", "1.", "a)", "- ", "Số:", "(Kèm theo"]:
+        d = parse(t)
+        assert check_lossless(t, d).ok
