@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
@@ -18,6 +19,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 ASSETS_URI = "assets/danvan"
+DROPPED_TEMPLATES = ("404.html", "sitemap.xml")
 
 
 class DanvanConfig(Config):
@@ -34,12 +36,14 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         self._toc: dict[str, list] = {}
         self._generated: set[str] = set()     # src_uris of the pages tools.render made
         self._raw: dict[str, str] = {}
+        self._user_nav = False
 
     def on_config(self, config):
         # Every link of the site must stay relative so it opens from file://. Without a site_url,
         # MkDocs writes 404.html with root-absolute links and an empty sitemap: leave both out.
-        for name in ("404.html", "sitemap.xml"):
+        for name in DROPPED_TEMPLATES:
             config.theme.static_templates.discard(name)
+        self._user_nav = bool(config.nav)    # a hand-written nav in mkdocs.yml wins over ours
         return config
 
     def _corpus_dir(self, config) -> Path:
@@ -53,6 +57,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         from tools.corpus import load_corpus
 
         corpus_dir = self._corpus_dir(config)
+        if not corpus_dir.is_dir():
+            raise PluginError(f"danvan: không tìm thấy thư mục văn bản (corpus) {corpus_dir}")
         t0 = time.perf_counter()
         result = load_corpus(str(corpus_dir))
         t1 = time.perf_counter()
@@ -65,6 +71,10 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         for e in errors + refused:
             log.warning(e)
 
+        for name in DROPPED_TEMPLATES:      # else MkDocs copies the theme's unrendered template
+            f = files.get_file_from_path(name)
+            if f is not None:
+                files.remove(f)
         self._generated = set(pages)
         for src_uri, content in pages.items():
             old = files.get_file_from_path(src_uri)
@@ -76,7 +86,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
                 uri = f"{ASSETS_URI}/{path.relative_to(ASSETS_DIR).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
 
-        if not config.nav:
+        if not self._user_nav:
             config.nav = render.site_nav(ok)
         self._toc = {render.doc_page_path(d): render.toc_tokens(d) for d in ok}
         self.result = {"documents": len(ok), "pages": len(pages), "errors": errors + refused,

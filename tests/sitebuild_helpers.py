@@ -2,6 +2,7 @@
 and an HTML scanner for links, ids and active content."""
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from html.parser import HTMLParser
@@ -130,6 +131,7 @@ def built_site() -> dict:
         return _BUILT
     from tools.site import build_site
     tmp = Path(tempfile.mkdtemp(prefix="danvan-site-test-"))
+    atexit.register(shutil.rmtree, tmp, True)
     corpus = tmp / "corpus"
     shutil.copytree(CORPUS, corpus)
     (corpus / "probe").mkdir()

@@ -191,7 +191,11 @@ def test_tcvn3_has_no_uppercase_toned_vowels(letter: str) -> None:
         # well-known spellings as they appear in legacy documents
         ("tcvn3", b"U\xfb ban nh\xa9n d\xa9n", "Uỷ ban nhân dân"),
         ("tcvn3", "§¶ng Céng s¶n ViÖt Nam".encode("cp1252"), "Đảng Cộng sản Việt Nam"),
-        ("tcvn3", "QuyÕt ®Þnh cña Thñ t\xadíng ChÝnh phñ".encode("cp1252"), "Quyết định của Thủ tướng Chính phủ"),
+        (
+            "tcvn3",
+            "QuyÕt ®Þnh cña Thñ t\xadíng ChÝnh phñ".encode("cp1252"),
+            "Quyết định của Thủ tướng Chính phủ",
+        ),
         ("vni", "Uûy ban nhaân daân".encode("cp1252"), "Ủy ban nhân dân"),
         ("vni", "ñöôïc thöïc hieän theo quy ñònh".encode("cp1252"), "được thực hiện theo quy định"),
         ("vni", "ÑAÛNG COÄNG SAÛN VIEÄT NAM".encode("cp1252"), "ĐẢNG CỘNG SẢN VIỆT NAM"),
@@ -254,6 +258,22 @@ def test_brief_example_tcvn3_mojibake() -> None:
     _ok(result)
     assert result.text == "Uỷ ban nhân dân"
     assert result.warnings
+
+
+def test_brief_example_vni_mojibake() -> None:
+    result = decode_bytes("Uûy ban nhaân daân tænh".encode("utf-8"))
+    _ok(result)
+    assert result.text == "Ủy ban nhân dân tỉnh"
+    assert result.warnings
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni", "cp1258"])
+def test_legacy_after_long_ascii_preamble(encoding: str) -> None:
+    text = "Plain ASCII preamble line of a converted document.\n" * 3000 + SENTENCE_TCVN3
+    result = decode_bytes(encode_legacy(text, encoding))
+    _ok(result)
+    assert result.encoding == encoding
+    assert result.text == text
 
 
 def test_mixed_document_only_mojibake_lines_converted() -> None:

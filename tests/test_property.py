@@ -28,7 +28,13 @@ text_strategy = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=
 def assert_lossless(text):
     doc = parse(text)
     rep = check_lossless(text, doc)
-    assert rep.ok, (rep.missing, rep.extra)
+    if not rep.ok:
+        import os
+        if os.environ.get("FUZZ_DUMP"):
+            open(os.environ["FUZZ_DUMP"], "w", encoding="utf-8").write(text)
+        bad = list(rep.missing) + list(rep.extra)
+        ctx = [ln for ln in text.split("\n") if any(w[:4] in ln for w in bad)][:5]
+        raise AssertionError(f"missing={dict(rep.missing)} extra={dict(rep.extra)} lines={ctx!r}")
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

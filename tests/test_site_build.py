@@ -33,6 +33,8 @@ def test_build_report(site):
     assert rep.pages == 4
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
+    # no root-absolute 404 page, no empty sitemap, no unrendered theme template
+    assert not (site["site"] / "404.html").exists() and not (site["site"] / "sitemap.xml").exists()
 
 
 def _resolve(page: Path, root: Path, url: str) -> tuple[Path | None, str]:

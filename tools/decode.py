@@ -669,7 +669,10 @@ def _decode_stray_cp1252(data: bytes, limit: int = 20) -> tuple[str | None, int,
 
 
 def _decode_non_utf8(data: bytes, bad_offset: int, offset_base: int = 0) -> Decoded:
-    undecodable = f"undecodable bytes at offset {bad_offset + offset_base} (not UTF-8 or a recognised Vietnamese encoding)"
+    undecodable = (
+        f"undecodable bytes at offset {bad_offset + offset_base} "
+        "(not UTF-8 or a recognised Vietnamese encoding)"
+    )
     sample = data[:_SAMPLE]
     # Mostly valid UTF-8 with a few damaged bytes?
     lenient = sample.decode("utf-8", "replace")
@@ -681,9 +684,11 @@ def _decode_non_utf8(data: bytes, bad_offset: int, offset_base: int = 0) -> Deco
             return Decoded(
                 None, "utf-8", [], f"undecodable bytes at offset {first + offset_base} (invalid UTF-8)"
             )
-        return _finish(
-            text, "utf-8", [f"replaced {strays} stray Windows-1252 byte(s) in UTF-8 text (first at offset {first + offset_base})"]
+        note = (
+            f"replaced {strays} stray Windows-1252 byte(s) in UTF-8 text "
+            f"(first at offset {first + offset_base})"
         )
+        return _finish(text, "utf-8", [note])
 
     # Legacy Vietnamese encodings: score every candidate decoding.
     ranked = _rank_legacy(_legacy_sample(data))

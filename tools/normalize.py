@@ -41,8 +41,7 @@ TERMINAL = ".;:!?…"
 
 def is_caps(s: str) -> bool:
     """True when the text has letters and none of them is lowercase."""
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and not any(c.islower() for c in letters)
+    return s == s.upper() and s != s.lower()
 
 
 def starts_structural(s: str) -> bool:
@@ -86,6 +85,7 @@ class _Line:
     cell: bool = False
 
 
+HEAD_WORDS = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
 _GLUE = re.compile(r"\*\*\*\*")
 
 
@@ -101,7 +101,10 @@ def split_glued_bold(s: str) -> str:
         a = after[:1]
         b = before[-1:]
         split = True
-        if b.isalnum() and a.isalnum():
+        prev_word = re.split(r"[\s*]+", before.rstrip(" *"))[-1] if before.strip(" *") else ""
+        if a in ".,:;)" or (prev_word in HEAD_WORDS and (a.isdigit() or a in "IVXLC")):
+            split = False  # "**Điều****54****. Hiệu lực**" is one heading cut by markup
+        elif b.isalnum() and a.isalnum():
             if b.isdigit() and a.isdigit():
                 split = False
             elif a.islower():
@@ -136,6 +139,7 @@ def _unprotect(s: str) -> str:
     return s.replace("\uE010", "*")
 
 
+_HAS_WORD = re.compile(r"[^\W_]")
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
 
 
@@ -208,8 +212,8 @@ def _strip_markup(pieces):
         if not text:
             yield None
             continue
-        letters_bold = [bb for p, bb in segs for c in p if c.isalnum()]
-        all_bold = bool(letters_bold) and all(letters_bold)
+        all_bold = any(bb and _HAS_WORD.search(p) for p, bb in segs) and \
+            not any((not bb) and _HAS_WORD.search(p) for p, bb in segs)
         lead = ""
         for p, bb in segs:
             if not p.strip() and not lead:

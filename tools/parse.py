@@ -354,6 +354,8 @@ class _Builder:
         if m:
             return self._heading("section", m.group(1), m.group(2), t, p)
         m = RE_ARTICLE.match(t)
+        if m and not m.group(2) and not m.group(3) and not (p.bold or p.heading):
+            m = None  # a bare "Điều 3" line (a reference in a table), not a heading
         if m or (RE_ARTICLE_LOOSE.match(t) and (p.bold or p.heading) and len(t) < 200):
             return self._article(p)
         m = RE_SUBNUM.match(t)
@@ -408,7 +410,8 @@ class _Builder:
                     node.title = rest
                 else:
                     node.text = rest
-            elif lead_rest and rest.startswith(lead_rest) and len(lead_rest) < len(rest):
+            elif lead_rest and rest.startswith(lead_rest) and len(lead_rest) < len(rest) \
+                    and rest[len(lead_rest)].isspace():
                 node.title = lead_rest
                 node.text = rest[len(lead_rest):].strip()
             elif len(rest) <= 200 and not _ends_sentence(rest) and ". " not in rest:

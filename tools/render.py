@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date as _date
 from typing import Iterable
 
@@ -191,15 +191,12 @@ def page_title(doc: Document) -> str:
 
 
 def running_head(doc: Document) -> str:
-    """Plain text for the print running header: 'Quy chế số 03-QC/…'."""
-    parts = []
-    if doc.type:
-        parts.append(doc.type)
+    """Plain text for the print running header: 'Quy chế số 03-QC/…', else the (shortened) title."""
     if doc.number:
-        parts.append(("số " if parts else "Số ") + doc.number)
-    if not parts:
-        parts.append(doc.title or doc.id)
-    return " ".join(" ".join(parts).split())
+        t = f"{doc.type} số {doc.number}" if doc.type else f"Số {doc.number}"
+    else:
+        t = _clip(doc.title or doc.id, 90)
+    return " ".join(t.split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -723,7 +720,11 @@ def _invert(s: str) -> tuple:
     return tuple(-ord(c) for c in s)
 
 
-def _doc_card(d: Document) -> str:
+def _source_name(d: Document) -> str:
+    return d.source.path.rsplit("/", 1)[-1] if d.source and d.source.path else d.id
+
+
+def _doc_card(d: Document, show_source: bool = False) -> str:
     facts = [
         f'<span class="dv-fact"><span class="dv-fact-k">Loại:</span> {esc_line(d.type) if d.type else UNKNOWN}</span>',
         f'<span class="dv-fact"><span class="dv-fact-k">Số hiệu:</span> {esc_line(d.number) if d.number else UNKNOWN}</span>',
@@ -732,6 +733,8 @@ def _doc_card(d: Document) -> str:
     n_art = sum(1 for n in d.all_nodes() if n.kind == "article")
     if n_art:
         facts.append(f'<span class="dv-fact">{n_art} điều</span>')
+    if show_source:   # several documents share this title: name the file so they can be told apart
+        facts.append(f'<span class="dv-fact"><span class="dv-fact-k">Tệp:</span> {esc_line(_source_name(d))}</span>')
     warn = ""
     if d.has_errors:
         warn = ' <span class="dv-badge dv-badge-err" title="Văn bản có lỗi khi phân tích, xem Ghi chú biên tập">cần rà soát</span>'
@@ -757,6 +760,7 @@ def render_home(docs: list[Document], errors: list[str], build_info: dict) -> st
            f'<li><strong>{counts.get("article", 0)}</strong> điều</li>'
            f'<li><strong>{counts.get("clause", 0)}</strong> khoản</li></ul>']
     groups = group_documents(docs)
+    title_count = Counter(d.title for d in docs)
     if len(groups) > 1:
         out.append('<nav class="dv-jump" aria-label="Theo cấp ban hành"><span>Theo cấp:</span> ' + " ".join(
             f'<a href="#cap-{LEVEL_SLUGS[level]}">{LEVEL_LABELS[level]} ({sum(len(ds) for _, ds in locs)})</a>'
@@ -772,7 +776,7 @@ def render_home(docs: list[Document], errors: list[str], build_info: dict) -> st
             if not single_unnamed and not (level == "central" and loc is None):
                 out.append(f'<h3 class="dv-loc">{esc_line(loc) if loc else NO_LOCALITY} '
                            f'<span class="dv-count">({len(ds)})</span></h3>')
-            out.append('<ul class="dv-cards">' + "".join(_doc_card(d) for d in ds) + "</ul>")
+            out.append('<ul class="dv-cards">' + "".join(_doc_card(d, title_count[d.title] > 1) for d in ds) + "</ul>")
         out.append("</section>")
     if errors:
         out.append(f'<details class="dv-errors"><summary>Tệp chưa đưa lên trang ({len(errors)})</summary>'
@@ -816,7 +820,10 @@ def site_nav(docs: list[Document]) -> list:
         children: list = []
         flat = (level == "central" and all(loc is None for loc, _ in locs)) or (len(locs) == 1 and locs[0][0] is None)
         for loc, ds in locs:
-            entries = [{short_title(d): doc_page_path(d)} for d in ds]
+            labels = [short_title(d) for d in ds]
+            seen = Counter(labels)
+            entries = [{(f"{lab} · {plain_label(_source_name(d))}" if seen[lab] > 1 else lab): doc_page_path(d)}
+                       for lab, d in zip(labels, ds)]
             if flat:
                 children.extend(entries)
             else:
