@@ -35,6 +35,9 @@ DOC_TYPES = {
 }
 _TYPE_KEYS = sorted(DOC_TYPES, key=len, reverse=True)
 RE_TYPE_LINE = re.compile(r"^(" + "|".join(re.escape(k) for k in _TYPE_KEYS) + r")(?![\wÀ-ỹ])\s*[:.]?\s*(.*)$", re.S)
+TYPE_CODES = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "TT": "Thông tư", "NĐ": "Nghị định", "CT": "Chỉ thị",
+              "KH": "Kế hoạch", "HD": "Hướng dẫn", "QC": "Quy chế", "QCPH": "Quy chế phối hợp", "KL": "Kết luận",
+              "TB": "Thông báo", "CTr": "Chương trình"}
 ANNEX_PREFIX = {"Quy chế": "qc", "Quy chế phối hợp": "qc", "Quy định": "qd", "Phụ lục": "pl", "Hướng dẫn": "hd",
                 "Điều lệ": "dl", "Danh mục": "dm", "Quy trình": "qt", "Chương trình": "ctr", "Kế hoạch": "kh",
                 "Đề án": "da"}
@@ -70,6 +73,9 @@ RE_ENACTING = re.compile(
     r"((ban\s+hành|quyết\s+định|quy\s+định|thống\s+nhất|thông\s+qua)[^:]{0,400}(như\s+sau|sau\s+đây|dưới\s+đây|nội\s+dung\s+sau)\s*:?\s*$)|"
     r"(ban\s+hành\s+[^.:]{0,300}:\s*$)",
     re.I | re.S)
+RE_ENACTING_ISSUER = re.compile(
+    r"^[^.;:]{0,150}?\bban\s+hành\s+(Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Quy\s+chế|Quy\s+định|"
+    r"Chỉ\s+thị|Hướng\s+dẫn|Luật|Kế\s+hoạch|Chương\s+trình)\b")
 NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\.?$|^[A-ZĐ]\.?$")
 
 LEVEL_CENTRAL = re.compile(
@@ -665,17 +671,36 @@ def _parse_into(doc: Document, text: str, ctx: _Ctx):
         while i < n and i < 12:
             p = paras[i]
             t = p.text
-            if (RE_MOTTO.search(t) or RE_NUMBER.match(t) and len(t) < 80 or RE_DATE.search(t) and len(t) < 80):
+            if p.heading or _structural_kind(t) or _preamble_kind(t) != "paragraph":
+                break
+            if RE_MOTTO.search(t) or (RE_NUMBER.match(t) and len(t) < 80) or \
+                    (RE_DATE.search(t) and len(t) < 80 and "," in t):
                 hd.append(p)
+                i += 1
+                continue
+            if hd and is_caps(t) and len(t) < 120 and not p.bold:
+                hd.append(p)  # issuer lines of a letterhead already started
                 i += 1
                 continue
             break
         if hd:
             _parse_letterhead(hd, doc, ctx)
-        if i < n and paras[i].heading and not _structural_kind(paras[i].text):
-            doc.title_lines = [paras[i].text]
-            doc.title = paras[i].text
+        tl = []
+        while i < n and len(tl) < 3:
+            p = paras[i]
+            t = p.text
+            if _structural_kind(t) or _preamble_kind(t) != "paragraph" or len(t) > 300 or RE_KEM_THEO.match(t):
+                break
+            if not (p.heading or p.bold or is_caps(t)) or (tl and p.heading and p.heading <= paras[i - 1].heading
+                                                           and not is_caps(t)):
+                break
+            tl.append(t)
             i += 1
+            if p.heading and not is_caps(t):
+                break  # a Markdown page title stands alone
+        if tl:
+            doc.title_lines = tl
+            doc.title = " ".join(tl)
         else:
             _warn(ctx, "no-title", "không tìm thấy loại văn bản và trích yếu", paras[i].line if i < n else None)
 
@@ -713,7 +738,7 @@ def _preamble_kind(t: str) -> str:
     for r, k in PREAMBLE_KIND:
         if r.search(s):
             return k
-    if RE_ENACTING.search(s) and len(s) < 700:
+    if RE_ENACTING.search(s) and len(s) < 700 or RE_ENACTING_ISSUER.match(s) and len(s) < 700:
         return "enacting"
     return "paragraph"
 
@@ -918,5 +943,10 @@ def _derive(doc: Document):
                 break
         if not doc.locality and doc.place and doc.level == "province":
             doc.locality = doc.place
+    if not doc.type and doc.number:
+        m = re.search(r"[/-](QĐ|NQ|TT|NĐ|CT|KH|HD|HĐ|QC|QCPH|KL|TB|CTr|QĐi|L|PL)(?=-|/|$)", doc.number)
+        if m and m.group(1) in TYPE_CODES:
+            doc.type = TYPE_CODES[m.group(1)]
+            doc.metadata["type_from_number"] = True
     if not doc.title:
         doc.title = doc.type or "Văn bản chưa rõ tên"
