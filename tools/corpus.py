@@ -127,12 +127,3 @@ def load_corpus(corpus_dir: str | os.PathLike, progress: bool = False) -> Corpus
         doc.url = f"van-ban/{did}.html"
         res.documents.append(doc)
     return res
-
-
-def corpus_version(docs: list[Document]) -> str:
-    h = hashlib.sha256()
-    for d in sorted(docs, key=lambda d: d.source.path if d.source else d.id):
-        h.update(((d.source.sha256 if d.source else "") + "\n").encode())
-    return h.hexdigest()[:16]
-
-
