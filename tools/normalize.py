@@ -237,13 +237,14 @@ def _starts_upper_or_digit(s: str) -> bool:
 
 
 _BARE_HEAD = re.compile(r"^(Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+_BARE_MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-)]|[a-zđ]\)|[-+•–])$")
 RE_DATE_LINE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", re.I)
 
 
 def _split_within_block(prev: _Line, cur: _Line) -> bool:
     """Decide whether `cur` starts a new paragraph although no blank line separates it from `prev`."""
-    if _BARE_HEAD.match(prev.text):
-        return False                      # "**Điều" / "21. Điều khoản thi hành**"
+    if _BARE_HEAD.match(prev.text) or _BARE_MARKER.match(prev.text):
+        return False                      # "**Điều" / "21. Điều khoản thi hành**"; "1." / "Trường hợp …"
     if prev.bold_open_end and prev.bold and cur.bold:
         return False                      # a bold run continues: a heading split over lines
     if cur.heading != prev.heading:

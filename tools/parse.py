@@ -462,13 +462,17 @@ class _Builder:
         letter, rest = m.group(1), m.group(3).strip()
         label = p.text[: len(p.text) - len(rest)].strip()
         node = Node(kind="point", num=letter, label=label, text=rest, line=p.line)
-        # a point under a dotted sub-point (1.1-) nests below it
-        top = self._top()
+        # a point under a dotted sub-point (1.1-) nests below it; a letter after a letter is its sibling
         level = LEVEL["point"]
-        sp = self._nearest_any(("point",))
-        if sp is not None and sp.num and "." in sp.num:
-            level = LEVEL["subpoint"] + (1 if sp.num.count(".") > 1 else 0)
-        del top
+        for lvl, n in reversed(self.stack):
+            if n.kind == "point":
+                if n.num and "." in n.num:
+                    level = LEVEL["subpoint"] + (1 if n.num.count(".") > 1 else 0)
+                else:
+                    level = lvl
+                break
+            if n.kind in ("clause", "article", "section", "chapter", "part"):
+                break
         self._push(level, node)
 
     def _item(self, m, p):
