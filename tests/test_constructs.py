@@ -281,3 +281,19 @@ def test_empty_and_garbage_never_raise():
     for t in ["", "\n\n", "|||", "****", "Điều", "Chương", "1.", "a)", "- ", "Số:", "(Kèm theo"]:
         d = parse(t)
         assert check_lossless(t, d).ok
+
+
+def test_marker_alone_on_its_line_joins_the_text_below():
+    body = "Điều 2. Nguyên tắc\n\n1.\nTrường hợp có quy định khác.\n\n2.\nQuyền hạn của Quỹ\n\na)\nTổ chức hoạt động;\n\nb)\nPhối hợp.\n"
+    d = parse(body)
+    got = [(n.anchor, n.text) for n in nodes(d) if n.kind in ("clause", "point")]
+    assert got == [("dieu-2-khoan-1", "Trường hợp có quy định khác."), ("dieu-2-khoan-2", "Quyền hạn của Quỹ"),
+                   ("dieu-2-khoan-2-diem-a", "Tổ chức hoạt động;"), ("dieu-2-khoan-2-diem-b", "Phối hợp.")]
+
+
+def test_letter_points_under_dotted_subpoints_stay_siblings():
+    d = parse("Điều 1. A\n\n1. Một:\n\n1.3. Tham mưu:\n\na) Chủ trì;\n\nb) Phối hợp;\n\n1.4. Khác.\n")
+    got = [n.anchor for n in nodes(d) if n.kind in ("clause", "point")]
+    assert got == ["dieu-1-khoan-1", "dieu-1-khoan-1-diem-1-3", "dieu-1-khoan-1-diem-1-3-diem-a",
+                   "dieu-1-khoan-1-diem-1-3-diem-b", "dieu-1-khoan-1-diem-1-4"]
+    assert not [w for w in d.warnings if w.code != "no-title"]
