@@ -446,6 +446,12 @@ def _node_toc_label(n: Node) -> str:
         if label.endswith((".", ":")) or not label:
             sep = " "
         return f"{label}{sep}{n.title}".strip()
+    if n.kind == "article":
+        # an untitled article ("Điều 1. Dân vận và công tác dân vận là …"): show its opening words
+        text = n.text or next((c.text for c in n.children if c.text), "")
+        words = text.split()
+        if words:
+            return f"{label} {' '.join(words[:8])}{' …' if len(words) > 8 else ''}".strip()
     return label or KIND_NAMES.get(n.kind, "")
 
 
@@ -525,7 +531,7 @@ def _signer_text(s: Signer) -> str:
     return t
 
 
-def _dd(value: str | None) -> str:
+def _dd_plain(value: str | None) -> str:
     if value is None or not str(value).strip():
         return f'<dd class="dv-unknown">{UNKNOWN}</dd>'
     return f"<dd>{esc_line(value)}</dd>"
@@ -541,13 +547,23 @@ def _dd_list(values: list[str]) -> str:
 
 
 def _meta_panel(doc: Document) -> str:
+    side = _from_sidecar(doc)
+
+    def _dd(value, key=None):
+        cell = _dd_plain(value)
+        if key and (key in side or key == "locality") and value:
+            cell = cell[:-5] + ' <span class="dv-sidecar" title="Văn bản không ghi; bổ sung từ hồ sơ biên tập">' \
+                               '(bổ sung, văn bản không ghi)</span></dd>'
+        return cell
+
     rows = [
-        ("Loại văn bản", _dd(doc.type)),
-        ("Số hiệu", _dd(doc.number)),
-        ("Cơ quan ban hành", _dd(_issuer_text(doc))),
-        ("Ngày ban hành", _dd(fmt_date(doc.date))),
-        ("Nơi ban hành", _dd(doc.place)),
-        ("Cấp, địa phương", _dd(f"{LEVEL_LABELS.get(doc.level, LEVEL_LABELS[None])} – {doc.locality or NO_LOCALITY}")),
+        ("Loại văn bản", _dd(doc.type, "type")),
+        ("Số hiệu", _dd(doc.number, "number")),
+        ("Cơ quan ban hành", _dd(_issuer_text(doc), "issuers")),
+        ("Ngày ban hành", _dd(fmt_date(doc.date), "date")),
+        ("Nơi ban hành", _dd(doc.place, "place")),
+        ("Cấp, địa phương", _dd(f"{LEVEL_LABELS.get(doc.level, LEVEL_LABELS[None])} – {doc.locality or NO_LOCALITY}",
+                                 "locality" if {"locality", "level"} & side else None)),
         ("Người ký", _dd_list([_signer_text(s) for s in doc.signers])),
         ("Căn cứ", _dd_list([p.text for p in doc.preamble if p.kind in ("basis", "implementing")])),
         ("Nơi nhận", _dd("; ".join(r.strip().rstrip(";.,") for r in doc.recipients if r and r.strip()) or None)),
@@ -556,20 +572,26 @@ def _meta_panel(doc: Document) -> str:
     return f'<section class="dv-meta" aria-label="Thông tin văn bản"><h2 class="dv-meta-head">Thông tin văn bản</h2><dl>{body}</dl></section>'
 
 
+def _from_sidecar(doc: Document) -> set[str]:
+    return set(doc.metadata.get("from_sidecar", []) or [])
+
+
 def _letterhead(doc: Document) -> str:
+    # The letterhead shows only what the text itself carries; facts from a sidecar go to the panel.
+    side = _from_sidecar(doc)
     left = []
-    for i in doc.issuers:
+    for i in ([] if "issuers" in side else doc.issuers):
         if i.parent:
             left.append(f'<p class="dv-lh-parent">{esc_line(i.parent)}</p>')
         left.append(f'<p class="dv-lh-issuer">{esc_line(i.name)}</p>')
-    if doc.number:
+    if doc.number and "number" not in side:
         left.append(f'<p class="dv-lh-number">Số: {esc_line(doc.number)}</p>')
     right = [f'<p class="dv-lh-motto{" dv-lh-motto-sub" if k else ""}">{esc_line(m)}</p>'
              for k, m in enumerate(doc.motto) if m and m.strip()]
     when = []
-    if doc.place:
+    if doc.place and "place" not in side:
         when.append(esc_line(doc.place))
-    if doc.date:
+    if doc.date and "date" not in side:
         try:
             d = _date.fromisoformat(doc.date)
             when.append(f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}")
