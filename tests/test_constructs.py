@@ -297,3 +297,15 @@ def test_letter_points_under_dotted_subpoints_stay_siblings():
     assert got == ["dieu-1-khoan-1", "dieu-1-khoan-1-diem-1-3", "dieu-1-khoan-1-diem-1-3-diem-a",
                    "dieu-1-khoan-1-diem-1-3-diem-b", "dieu-1-khoan-1-diem-1-4"]
     assert not [w for w in d.warnings if w.code != "no-title"]
+
+
+def test_enacting_line_with_the_signers_title_in_capitals():
+    d = parse("QUYẾT ĐỊNH\nBan hành Quy chế\n\nCăn cứ Quy định số 360-QĐ/TW;\n\nXét đề nghị của Vụ Lý luận chính trị,\n\n"
+              "**TRƯỞNG BAN TUYÊN GIÁO VÀ DÂN VẬN TRUNG ƯƠNG QUYẾT ĐỊNH**\n\nĐiều 1. Ban hành kèm theo Quyết định này.\n")
+    assert [p.kind for p in d.preamble] == ["basis", "proposal", "enacting"]
+
+
+def test_a_citation_wrapped_onto_a_new_line_is_not_a_point():
+    d = parse("Điều 10. A\n\n2. Giám đốc ra quyết định. Trường hợp tại điểm a), b), c),\nd) khoản 1, Điều 10 của Quy chế này, "
+              "Trung tâm gửi quyết định.\n\n3. Cấp lại.\n")
+    assert [n.anchor for n in nodes(d) if n.kind in ("clause", "point")] == ["dieu-10-khoan-2", "dieu-10-khoan-3"]

@@ -70,6 +70,7 @@ PREAMBLE_KIND = [
 ]
 RE_ENACTING = re.compile(
     r"(^(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|NGHỊ\s+QUYẾT|BAN\s+HÀNH|THÔNG\s+QUA|QUY\s+ĐỊNH|CHỈ\s+THỊ)\s*:\s*$)|"
+    r"(^[A-ZÀ-ỸĐ ,]{0,160}\b(QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|BAN\s+HÀNH)\s*:?\s*$)|"
     r"((ban\s+hành|quyết\s+định|quy\s+định|thống\s+nhất|thông\s+qua)[^:]{0,400}(như\s+sau|sau\s+đây|dưới\s+đây|nội\s+dung\s+sau)\s*:?\s*$)|"
     r"(ban\s+hành\s+[^.:]{0,300}:\s*$)",
     re.I | re.S)
