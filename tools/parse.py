@@ -263,7 +263,8 @@ def _title_span(paras: list[Para], start: int) -> int:
             break
         if len(t) > 400:
             break
-        if not (is_caps(t) or p.bold or p.heading or t[:1].islower() or t.lower().startswith(("về ", "v/v"))):
+        if not (is_caps(t) or p.bold or p.heading or t[:1].islower() or t.lower().startswith(("về ", "v/v"))
+                or (n == 0 and len(t) < 300 and not _ends_sentence(t.rstrip(";,")))):
             break
         i += 1
         n += 1
