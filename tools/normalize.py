@@ -239,7 +239,7 @@ def _starts_upper_or_digit(s: str) -> bool:
 _BARE_HEAD = re.compile(r"^(Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
 RE_CITATION_CONT = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)])\s+(?:khoản|điểm|Điều|mục|tiết|Chương|Phụ lục)\s+\d")
 _BARE_MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-)]|[a-zđ]\)|[-+•–])$")
-RE_DATE_LINE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm", re.I)
+RE_DATE_LINE = re.compile(r"^[*_ ]*(?:[^,;:]{1,40},\s*)?ngày\s+\S+\s+tháng\s+\S+\s+năm", re.I)
 
 
 def _split_within_block(prev: _Line, cur: _Line) -> bool:
@@ -254,7 +254,7 @@ def _split_within_block(prev: _Line, cur: _Line) -> bool:
         return False                      # "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …" is one sentence
     if starts_structural(cur.text) or RE_MOTTO.match(cur.text) or RE_KEM_THEO_OPEN.match(cur.text):
         return True
-    if RE_DATE_LINE.search(cur.text) and (is_caps(prev.text) or RE_MOTTO.search(prev.text)
+    if RE_DATE_LINE.search(cur.text) and len(cur.text) < 90 and (is_caps(prev.text) or RE_MOTTO.search(prev.text)
                                           or re.search(r"\d", prev.text)):
         return True
     if RE_MOTTO.search(prev.text) or re.match(r"^(Số|SỐ)\b", prev.text):

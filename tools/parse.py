@@ -59,6 +59,10 @@ POSITION_WORDS = re.compile(
 ISSUER_CHILD = re.compile(
     r"^(BAN|VĂN PHÒNG|SỞ|ỦY BAN|UỶ BAN|ĐẢNG ĐOÀN|BAN CÁN SỰ|CỤC|VỤ|HỘI ĐỒNG|TRƯỜNG|TRUNG TÂM|ĐẢNG ỦY|"
     r"ĐẢNG UỶ|CHI BỘ|THANH TRA|PHÒNG|BCS|BTV|ĐOÀN|CÔNG AN|BỘ CHỈ HUY|HỌC VIỆN|VIỆN)\b")
+RE_AUTHORITY = re.compile(
+    r"^(ỦY BAN|UỶ BAN|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG BAN|QUỐC HỘI|CHÍNH PHỦ|HỘI ĐỒNG NHÂN DÂN|"
+    r"TỔNG KIỂM TOÁN|THỐNG ĐỐC|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BỘ CHÍNH TRỊ|BAN BÍ THƯ|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|"
+    r"CHÁNH ÁN|VIỆN TRƯỞNG|BAN CÁN SỰ|ĐẢNG ĐOÀN|THƯỜNG TRỰC|BAN DÂN VẬN|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|HUYỆN ỦY)\b")
 ISSUER_PARENT = re.compile(
     r"^(TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|QUẬN ỦY|THỊ ỦY|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|BAN CHẤP HÀNH|BỘ |"
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|TRUNG ƯƠNG|HỘI ĐỒNG NHÂN DÂN|TỔNG CỤC|CHÍNH PHỦ|QUỐC HỘI|"
@@ -180,6 +184,13 @@ def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
                 continue
             if is_caps(chunk):
                 issuer_parts.append((chunk, gi))
+    if not doc.date:
+        # a date broken over pieces by markup ("Hà Nội, ng**ày 21 tháng" / "11 năm 2025")
+        joined = " ".join(p.text for p in paras if not is_caps(p.text) and not RE_MOTTO.search(p.text)
+                          and not RE_NUMBER.match(p.text))
+        dm = RE_DATE.search(joined)
+        if dm:
+            _set_date(doc, dm, ctx, paras[0].line if paras else None)
     # group issuer parts: "ỦY BAN NHÂN DÂN" + "TỈNH NINH BÌNH" is one name; "TỈNH ỦY ĐỒNG NAI" above
     # "BAN DÂN VẬN" is a parent and its body; "A – B" names two joint issuers.
     issuers: list[Issuer] = []
@@ -254,6 +265,8 @@ def _title_span(paras: list[Para], start: int) -> int:
         t = p.text
         if seen_mixed and is_caps(t) and not p.bold and not p.heading:
             break  # "HỘI ĐỒNG NHÂN DÂN TỈNH …" after the trích yếu starts the preamble
+        if n > 0 and RE_AUTHORITY.match(t) and len(t) < 160:
+            break  # "ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ …", "QUỐC HỘI": the enacting authority
         seen_mixed = seen_mixed or not is_caps(t)
         if any(r.match(t) for r, _ in PREAMBLE_KIND) or RE_ENACTING.search(t) or RE_KEM_THEO.match(t):
             break
@@ -261,7 +274,7 @@ def _title_span(paras: list[Para], start: int) -> int:
             break
         if RE_CLAUSE.match(t) or RE_ROMAN_HEAD.match(t) or RE_BULLET.match(t) or RE_RECIPIENTS.match(t):
             break
-        if len(t) > 400:
+        if len(t) > (900 if is_caps(t) else 400):
             break
         if not (is_caps(t) or p.bold or p.heading or t[:1].islower() or t.lower().startswith(("về ", "v/v"))
                 or (n == 0 and len(t) < 300 and not _ends_sentence(t.rstrip(";,")))):
