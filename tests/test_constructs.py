@@ -309,3 +309,47 @@ def test_a_citation_wrapped_onto_a_new_line_is_not_a_point():
     d = parse("Điều 10. A\n\n2. Giám đốc ra quyết định. Trường hợp tại điểm a), b), c),\nd) khoản 1, Điều 10 của Quy chế này, "
               "Trung tâm gửi quyết định.\n\n3. Cấp lại.\n")
     assert [n.anchor for n in nodes(d) if n.kind in ("clause", "point")] == ["dieu-10-khoan-2", "dieu-10-khoan-3"]
+
+
+def test_party_huong_dan_with_roman_sections():
+    """A Party Hướng dẫn (written for this test): I./II. sections, numbered items with a heading line, points."""
+    from conftest import ROOT
+    text = (ROOT / "tests" / "data" / "huong-dan-party.txt").read_text(encoding="utf-8")
+    d = parse(text)
+    assert (d.type, d.number, d.date, d.place) == ("Hướng dẫn", "15-HD/BDVTU", "2022-03-12", "Lâm Đồng")
+    assert [(i.name, i.parent) for i in d.issuers] == [("BAN DÂN VẬN", "TỈNH ỦY LÂM ĐỒNG")]
+    assert d.level == "province" and d.locality == "Lâm Đồng"
+    outline = [(n.anchor, n.title if n.kind == "section" else n.text) for n in nodes(d)
+               if n.kind in ("section", "clause", "point")]
+    assert outline == [
+        ("muc-1", "MỤC ĐÍCH, YÊU CẦU"), ("muc-1-khoan-1", "Mục đích"),
+        ("muc-1-khoan-1-diem-a", "Nâng cao nhận thức của cấp ủy;"), ("muc-1-khoan-1-diem-b", "Phát huy vai trò của Mặt trận."),
+        ("muc-1-khoan-2", "Yêu cầu"), ("muc-2", "NỘI DUNG"), ("muc-2-khoan-1", "Trách nhiệm của cấp ủy"),
+        ("muc-2-khoan-2", "Chế độ báo cáo"), ("muc-3", "TỔ CHỨC THỰC HIỆN"),
+    ]
+    assert [(s.on_behalf, s.title, s.name) for s in d.signers] == [("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Thị Hoa")]
+    assert d.recipients == ["Ban Dân vận Trung ương (b/c)", "Thường trực Tỉnh ủy (b/c)", "Lưu VP."]
+    assert check_lossless(text, d).ok
+
+
+def test_party_quyet_dinh_with_annexed_quy_che():
+    """A central Party decision issuing an annexed Quy chế (written for this test)."""
+    from conftest import ROOT
+    text = (ROOT / "tests" / "data" / "quyet-dinh-party-annex.txt").read_text(encoding="utf-8")
+    d = parse(text)
+    assert (d.type, d.number, d.date, d.level) == ("Quyết định", "99-QĐ/TW", "2021-07-30", "central")
+    assert d.title == "Quyết định ban hành Quy chế mẫu về phối hợp công tác dân vận"
+    assert [p.kind for p in d.preamble] == ["basis", "basis", "proposal", "enacting"]
+    assert [n.anchor for n in nodes(d) if n.kind == "article" and not n.anchor.startswith("qc")] == \
+        ["dieu-1", "dieu-2", "dieu-3"]
+    assert [(s.on_behalf, s.title, s.name) for s in d.signers] == \
+        [("T/M BỘ CHÍNH TRỊ", "THƯỜNG TRỰC BAN BÍ THƯ", "Trần Văn Mẫu")]
+    assert d.recipients == ["Các tỉnh ủy, thành ủy", "Lưu Văn phòng Trung ương Đảng."]
+    (qc,) = d.annexes
+    assert qc.type == "Quy chế" and qc.title == "Quy chế mẫu về phối hợp công tác dân vận"
+    assert qc.note.startswith("(ban hành kèm theo Quyết định số 99-QĐ/TW")
+    arts = [n for n in qc.body[0].walk()] + [n for n in qc.body[1].walk()]
+    assert [n.anchor for n in arts if n.kind == "article"] == ["qc-dieu-1", "qc-dieu-2", "qc-dieu-3"]
+    assert [n.anchor for n in arts if n.kind == "point"] == \
+        ["qc-dieu-2-khoan-2-diem-a", "qc-dieu-2-khoan-2-diem-b", "qc-dieu-2-khoan-2-diem-dd"]
+    assert check_lossless(text, d).ok

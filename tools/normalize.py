@@ -237,6 +237,8 @@ def _starts_upper_or_digit(s: str) -> bool:
 
 
 _BARE_HEAD = re.compile(r"^(Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+_MARKER_LED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.\-)]|[a-zđ]\)|[IVXLC]+\s*[.\-])\s+\S")
+_FUNCTION_END = re.compile(r"(?:\b(?:và|của|các|theo|về|với|cho|tại|trong|được|là|thuộc|đến|từ|những|hoặc|do|để|có)|[,\-–(])$")
 RE_CITATION_CONT = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)])\s+(?:khoản|điểm|Điều|mục|tiết|Chương|Phụ lục)\s+\d")
 _BARE_MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-)]|[a-zđ]\)|[-+•–])$")
 RE_DATE_LINE = re.compile(r"^[*_ ]*(?:[^,;:]{1,40},\s*)?ngày\s+\S+\s+tháng\s+\S+\s+năm", re.I)
@@ -267,6 +269,10 @@ def _split_within_block(prev: _Line, cur: _Line) -> bool:
         return True
     if _ends_terminal(prev.text) and _starts_upper_or_digit(cur.text):
         return True
+    if _starts_upper_or_digit(cur.text) and not _FUNCTION_END.search(prev.text) and (
+            (len(prev.text) <= 60 and _MARKER_LED.match(prev.text))
+            or (len(prev.text) <= 160 and RE_ARTICLE.match(prev.text))):
+        return True                       # "1. Trách nhiệm của cấp ủy" / "Cấp ủy các cấp …": an item heading
     return False
 
 

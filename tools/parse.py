@@ -48,7 +48,7 @@ RE_DATE = re.compile(
     r"(?:(?P<place>[^,;|]{1,40}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2}|[.…_]*)\s*(?:tháng|/)\s*(?P<m>\d{1,2}|[.…_]*)\s*"
     r"(?:năm|/)\s*(?P<y>\d{4}|[.…_]*)", re.I)
 RE_KEM_THEO = re.compile(
-    r"^(?:\(\s*(?:Ban\s+hành\s+|BAN\s+HÀNH\s+)?(?:kèm|Kèm|KÈM)\s+theo\b|"
+    r"^(?:\(\s*(?:[Bb]an\s+hành\s+|BAN\s+HÀNH\s+)?(?:kèm|Kèm|KÈM)\s+theo\b|"
     r"(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\s+[^\s]+(?:\s+[^\s]+)?\s+(?:số|Số)\b)", re.S)
 RE_ANNEX_HEAD = re.compile(r"^(PHỤ\s+LỤC|Phụ\s+lục|PHỤ LỤC)(?:\s+(?:số\s+|SỐ\s+)?([IVXLC]+|\d+[a-z]?|[A-Z]))?\b\s*[:.\-–]?\s*(.*)$", re.S)
 POSITION_WORDS = re.compile(
