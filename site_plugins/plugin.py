@@ -37,6 +37,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         self._generated: set[str] = set()     # src_uris of the pages tools.render made
         self._raw: dict[str, str] = {}
         self._user_nav = False
+        self.progress = False                 # tools.site.build_site turns the progress bar on for a terminal
 
     def on_config(self, config):
         # Every link of the site must stay relative so it opens from file://. Without a site_url,
@@ -60,7 +61,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         if not corpus_dir.is_dir():
             raise PluginError(f"danvan: không tìm thấy thư mục văn bản (corpus) {corpus_dir}")
         t0 = time.perf_counter()
-        result = load_corpus(str(corpus_dir))
+        result = load_corpus(str(corpus_dir), progress=self.progress)
         t1 = time.perf_counter()
         docs = list(result.documents)
         errors = list(result.errors)

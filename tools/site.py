@@ -127,6 +127,7 @@ def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool =
             raise RuntimeError(f"{MKDOCS_YML}: the danvan plugin is not enabled")
         plugin.config.corpus = str(corpus_dir)
         plugin.build_info = info
+        plugin.progress = not quiet and sys.stderr.isatty()
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)
