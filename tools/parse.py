@@ -91,6 +91,8 @@ CENTRAL_CODES = re.compile(r"/(TW|TTg|CP|QH\d*|UBTVQH\d*|BCT|BNV|VPTW|BTGDVTW|BD
 RE_LOCALITY = re.compile(
     r"(?:TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+"
     r"(?!ỦY\b|UỶ\b)((?:(?!BCS|ĐẢNG|UBND|TỈNH|BAN|ỦY)[A-ZÀ-ỸĐ]+ ?){1,4})\s*$")
+CENTRAL_ONLY_TYPES = {"Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh", "Nghị định", "Thông tư", "Thông tư liên tịch",
+                      "Nghị quyết liên tịch"}
 PROVINCE_CITIES = ["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"]
 
 
@@ -954,6 +956,8 @@ def _derive(doc: Document):
             doc.level = "district"
         elif re.search(r"\b(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", names):
             doc.level = "commune"
+    if not doc.level and doc.type in CENTRAL_ONLY_TYPES:
+        doc.level = "central"  # only central bodies issue laws, decrees and circulars
     if not doc.locality and doc.level in ("province", "district", "commune"):
         for iss in doc.issuers:
             m = RE_LOCALITY.search(iss.name) or (iss.parent and RE_LOCALITY.search(iss.parent))
