@@ -42,7 +42,7 @@ ANNEX_PREFIX = {"Quy chế": "qc", "Quy chế phối hợp": "qc", "Quy định"
                 "Điều lệ": "dl", "Danh mục": "dm", "Quy trình": "qt", "Chương trình": "ctr", "Kế hoạch": "kh",
                 "Đề án": "da"}
 
-RE_NUMBER = re.compile(r"^(?:[\wÀ-ỹ ]{0,30}?\s)?(?:Số|SỐ|số)\s*:?\s*(.*)$", re.S)
+RE_NUMBER = re.compile(r"^(?:[\wÀ-ỹ ]{0,30}?\s)?(?:Số|SỐ|số)\s*:?\s*(?=[\d./…_]|$)(.*)$", re.S)
 RE_NUMBER_TOKEN = re.compile(r"[0-9A-Za-zĐđ…\.]*[/\-][0-9A-Za-zĐđ/\-\.…]+|\d+")
 RE_DATE = re.compile(
     r"(?:(?P<place>[^,;|]{1,40}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2}|[.…_]*)\s*(?:tháng|/)\s*(?P<m>\d{1,2}|[.…_]*)\s*"
@@ -868,6 +868,7 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
     atype = None
     title_parts: list[str] = []
     kind = "annex"
+    other_title = None
     note_idx = next((j for j, q in enumerate(seg[:8]) if RE_KEM_THEO.match(q.text)), None)
     if note_idx is not None and any(_structural_kind(q.text) for q in seg[:note_idx]):
         note_idx = None
@@ -888,8 +889,11 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
                 break
             if any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
                 break
+            first_after_head = bool(heading) and len(title_parts) == (1 if title_parts and title_parts[-1].endswith("–")
+                                                                      else 0) and atype is not None
             if not (is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_DATE.search(t) or
-                    RE_NUMBER.match(t) or t[:1].islower()) or len(t) > 400:
+                    RE_NUMBER.match(t) or t[:1].islower()
+                    or (first_after_head and len(t) < 200 and not _ends_sentence(t))) or len(t) > 400:
                 break
         heading.append(t)
         am = RE_ANNEX_HEAD.match(t)
@@ -906,15 +910,25 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
                 title_parts.append(ty[2])
         elif atype is not None and not RE_MOTTO.search(t) and not RE_NUMBER.match(t) and not RE_DATE.search(t):
             title_parts.append(t)
+        elif atype is None and not other_title and is_caps(t) and not RE_MOTTO.search(t) and not RE_NUMBER.match(t) \
+                and not RE_DATE.search(t):
+            other_title = t   # a form or a letter inside an appendix: "GIẤY CHỨNG NHẬN"
         k += 1
     if atype is None:
         atype = "Phụ lục" if note is None else "Văn bản kèm theo"
     base = ANNEX_PREFIX.get(atype, "kt")
     type_counts[base] = type_counts.get(base, 0) + 1
     prefix = base if type_counts[base] == 1 and base != "pl" else f"{base}{type_counts[base]}"
+    if len(title_parts) > 1 and re.fullmatch(r"[IVXLC]+|\d+[a-z]?|[A-Z]", title_parts[0]):
+        title_parts[0] += " –"   # "Phụ lục I – Cách tính, quy đổi giờ chuẩn"
     title = atype + (" " + " ".join(title_parts) if title_parts else "")
-    annex = Annex(kind=kind, type=atype, title=title.strip(), anchor=prefix, heading=heading, note=note,
-                  line=seg[0].line if seg else None)
+    if other_title and not title_parts and kind == "annex" and note is None:
+        # no Phụ lục / type heading: name it by its own heading, keep the appendix prefix
+        annex = Annex(kind="appendix", type=None, title=other_title, anchor=prefix, heading=heading, note=note,
+                      line=seg[0].line if seg else None)
+    else:
+        annex = Annex(kind=kind, type=atype, title=title.strip(), anchor=prefix, heading=heading, note=note,
+                      line=seg[0].line if seg else None)
     rest = seg[k:]
     # an annex may carry its own căn cứ lines
     j = 0
