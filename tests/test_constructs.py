@@ -353,3 +353,13 @@ def test_party_quyet_dinh_with_annexed_quy_che():
     assert [n.anchor for n in arts if n.kind == "point"] == \
         ["qc-dieu-2-khoan-2-diem-a", "qc-dieu-2-khoan-2-diem-b", "qc-dieu-2-khoan-2-diem-dd"]
     assert check_lossless(text, d).ok
+
+
+def test_appendix_title_on_the_next_line_and_mot_so_is_not_a_number():
+    text = ("QUYẾT ĐỊNH\nVề việc x\n\nĐiều 1. A\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n\n"
+            "PHỤ LỤC II\n\nMột số mẫu văn bản phục vụ bồi dưỡng\n\n1. Mẫu một.\n")
+    d = parse(text)
+    (pl,) = d.annexes
+    assert (pl.kind, pl.anchor, pl.title) == ("appendix", "pl1", "Phụ lục II – Một số mẫu văn bản phục vụ bồi dưỡng")
+    assert d.number is None
+    assert check_lossless(text, d).ok
