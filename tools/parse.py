@@ -889,8 +889,7 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
                 break
             if any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
                 break
-            first_after_head = bool(heading) and len(title_parts) == (1 if title_parts and title_parts[-1].endswith("–")
-                                                                      else 0) and atype is not None
+            first_after_head = atype is not None and len(heading) == 1
             if not (is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_DATE.search(t) or
                     RE_NUMBER.match(t) or t[:1].islower()
                     or (first_after_head and len(t) < 200 and not _ends_sentence(t))) or len(t) > 400:
