@@ -363,3 +363,20 @@ def test_appendix_title_on_the_next_line_and_mot_so_is_not_a_number():
     assert (pl.kind, pl.anchor, pl.title) == ("appendix", "pl1", "Phụ lục II – Một số mẫu văn bản phục vụ bồi dưỡng")
     assert d.number is None
     assert check_lossless(text, d).ok
+
+
+def test_compact_plain_text_with_two_column_letterhead():
+    """A .txt with no blank lines and the letterhead's two columns on the same lines (written for this test)."""
+    from conftest import ROOT
+    text = (ROOT / "tests" / "data" / "quyet-dinh-compact.txt").read_text(encoding="utf-8")
+    d = parse(text)
+    assert (d.number, d.date, d.place, d.locality) == ("25/2023/QĐ-UBND", "2023-08-10", "Bình Phước", "Bình Phước")
+    assert [i.name for i in d.issuers] == ["ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC"]
+    assert d.motto == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert d.title == "Quyết định Ban hành Quy chế công tác dân vận của chính quyền các cấp tỉnh Bình Phước"
+    assert [p.kind for p in d.preamble][-3:] == ["basis", "proposal", "enacting"]
+    assert [n.anchor for n in nodes(d, "article")] == ["dieu-1", "dieu-2", "dieu-3"]
+    assert d.recipients == ["Như Điều 3", "Lưu: VT."]
+    assert [(s.on_behalf, s.title, s.name) for s in d.signers] == \
+        [("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Tuệ Hiền")]
+    assert check_lossless(text, d).ok

@@ -169,6 +169,13 @@ def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
                 continue
             dm = RE_DATE.search(chunk)
             nm = RE_NUMBER.match(chunk)
+            if nm and dm:
+                # "Số: 25/2023/QĐ-UBND      Bình Phước, ngày 10 tháng 8 năm 2023" (two columns on one line)
+                _set_date(doc, dm, ctx, line)
+                num = nm.group(1).strip()
+                if num:
+                    _set_number(doc, num, ctx, line)
+                continue
             if nm and len(chunk) < 120:
                 num = nm.group(1).strip()
                 if num:
@@ -240,10 +247,22 @@ def _set_number(doc: Document, raw: str, ctx: _Ctx, line: int):
         _warn(ctx, "number-blank", f"số hiệu để trống hoặc không đọc được: {raw!r}", line)
 
 
+def _clean_place(raw: str) -> str:
+    """The place name in front of ', ngày …': its trailing capitalised words ('Thành phố Hồ Chí Minh')."""
+    words = raw.strip(" *_-–|").split()
+    out: list[str] = []
+    for w in reversed(words):
+        if (w[:1].isupper() and not re.search(r"[\d/:]", w)) or (out and w in ("phố", "xã", "thị", "trấn")):
+            out.insert(0, w)
+        else:
+            break
+    return " ".join(out)
+
+
 def _set_date(doc: Document, m: re.Match, ctx: _Ctx, line: int):
     if doc.date:
         return
-    place = (m.group("place") or "").strip(" *_-–")
+    place = _clean_place(m.group("place") or "")
     if place and len(place.split()) <= 6 and not doc.place:
         doc.place = place
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
