@@ -30,34 +30,31 @@ def words(text: str, markup: bool = True) -> list[str]:
     return _WORD.findall(text)
 
 
+def _zone_texts(z):
+    """Texts of the zones a Document and an Annex share: preamble, body, signers, recipients, closing."""
+    for p in z.preamble:
+        yield p.text
+    for n in z.body:
+        for x in n.walk():
+            yield from (x.label or "", x.title or "", x.text or "")
+    for s in z.signers:
+        yield from s.lines
+    yield from z.recipients
+    yield from z.closing
+
+
 def placed_texts(doc: Document):
     yield from doc.letterhead
     yield from doc.title_lines
-    for p in doc.preamble:
-        yield p.text
-    for n in doc.body:
-        for x in n.walk():
-            yield from (x.label or "", x.title or "", x.text or "")
-    for s in doc.signers:
-        yield from s.lines
-    yield from doc.recipients
+    yield from _zone_texts(doc)
     yield from doc.cc
-    yield from doc.closing
     for u in doc.unplaced:
         yield u.text
     for a in doc.annexes:
         yield from a.heading
         if a.note:
             yield a.note
-        for p in a.preamble:
-            yield p.text
-        for n in a.body:
-            for x in n.walk():
-                yield from (x.label or "", x.title or "", x.text or "")
-        for s in a.signers:
-            yield from s.lines
-        yield from a.recipients
-        yield from a.closing
+        yield from _zone_texts(a)
 
 
 @dataclass
