@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitebuild_helpers import XSS, built_site, probe_page, scan
+from sitebuild_helpers import built_site, probe_page, scan
 from tools.corpus import load_corpus
 from tools.site import MANIFEST_JSON, MANIFEST_TXT, README_NAME, corpus_version
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import ids
 from .model import Annex, Document, Issuer, Node, PreambleItem, Signer, Unplaced, Warning_
 from .normalize import (
-    POINT_LETTERS, RE_ARTICLE, RE_ARTICLE_LOOSE, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_MOTTO, RE_PART,
+    RE_ARTICLE, RE_ARTICLE_LOOSE, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_MOTTO, RE_PART,
     RE_POINT, RE_RECIPIENTS, RE_ROMAN_HEAD, RE_SECTION, RE_SIGN_AUTH, RE_SUBNUM, Para, is_caps, normalize,
 )
 
@@ -370,13 +370,6 @@ class _Builder:
         node = Node(kind="paragraph", text=p.text, line=p.line)
         (top.children if top is not None else self.roots).append(node)
 
-    def _last_child_num(self, parent: Node | None, kind: str) -> str | None:
-        kids = parent.children if parent is not None else self.roots
-        for c in reversed(kids):
-            if c.kind == kind:
-                return c.num
-        return None
-
     def add(self, p: Para):
         t = p.text
         # title of a chapter / section / part on the next line
@@ -463,7 +456,7 @@ class _Builder:
         self._push(LEVEL["article"], node)
 
     def _clause(self, m, p):
-        num, sep, rest = m.group(1), m.group(2), m.group(3).strip()
+        num, rest = m.group(1), m.group(3).strip()
         label = p.text[: len(p.text) - len(rest)].strip() if rest else p.text.strip()
         top_point = self._nearest_any(("point", "subpoint"))
         parent_scope = self._nearest_any(("article", "section", "chapter", "part"))

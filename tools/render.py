@@ -638,7 +638,7 @@ def render_document(doc: Document) -> str:
     out = r.out
     running = running_head(doc)
     out.append(f'<article class="dv-doc" data-dv-doc="{esc(doc.id)}" data-dv-running="{esc_line(running)}">')
-    out.append(f'<p class="dv-back"><a href="../index.html">← Danh sách văn bản</a></p>')
+    out.append('<p class="dv-back"><a href="../index.html">← Danh sách văn bản</a></p>')
     out.append('<header class="dv-doc-head">')
     lh = _letterhead(doc)
     if lh:
