@@ -57,6 +57,8 @@ TITLES = [
     ("**QUYẾT ĐỊNH**\n\nBAN HÀNH QUY CHẾ QUẢN LÝ\nCHỮ KÝ SỐ\n\n*Căn cứ Luật số 1;*\n",
      "Quyết định", "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ QUẢN LÝ CHỮ KÝ SỐ"),
     ("NGHỊ QUYẾT\nVề việc thông qua\n\nHỘI ĐỒNG NHÂN DÂN\n", "Nghị quyết", "Nghị quyết Về việc thông qua"),
+    # missing space after the type (PDF extraction): the type is still found; title_lines keep the source
+    ("QUYẾT ĐỊNHVỀ VIỆC BAN HÀNH QUY CHẾ\n\nĐiều 1. A\n", "Quyết định", "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ"),
 ]
 
 

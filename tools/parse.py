@@ -34,7 +34,8 @@ DOC_TYPES = {
     "CÔNG ĐIỆN": "Công điện", "THÔNG TRI": "Thông tri", "QUY ĐỊNH KHUNG": "Quy định",
 }
 _TYPE_KEYS = sorted(DOC_TYPES, key=len, reverse=True)
-RE_TYPE_LINE = re.compile(r"^(" + "|".join(re.escape(k) for k in _TYPE_KEYS) + r")(?![\wÀ-ỹ])\s*[:.]?\s*(.*)$", re.S)
+RE_TYPE_LINE = re.compile(r"^(" + "|".join(re.escape(k) for k in _TYPE_KEYS) + r")(?:(?![\wÀ-ỹ])|(?=VỀ\s|V/V))"
+                          r"\s*[:.]?\s*(.*)$", re.S)
 TYPE_CODES = {"QĐ": "Quyết định", "NQ": "Nghị quyết", "TT": "Thông tư", "NĐ": "Nghị định", "CT": "Chỉ thị",
               "KH": "Kế hoạch", "HD": "Hướng dẫn", "QC": "Quy chế", "QCPH": "Quy chế phối hợp", "KL": "Kết luận",
               "TB": "Thông báo", "CTr": "Chương trình"}
