@@ -22,7 +22,7 @@ RE_SECTION = re.compile(rf"^(?:MỤC|Mục)\s+({ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\
 RE_PART = re.compile(rf"^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-Ỹ]+|thứ\s+[a-zà-ỹ]+|{ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
 RE_ROMAN_HEAD = re.compile(rf"^({ROMAN})\s*[.\-/)–]\s*(\S.*)$", re.S)
 RE_SUBNUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.\-)–]?\s+(\S.*)$", re.S)
-RE_CLAUSE = re.compile(r"^(\d{1,2})\s*([.\-)–])\s*(?=\S)(.*)$", re.S)
+RE_CLAUSE = re.compile(r"^(\d{1,2})\s*([.\-)–])\s*(?=[^\s\d])(.*)$", re.S)  # not "1.000.000 đồng", "1-2 lớp"
 RE_POINT = re.compile(r"^([a-zđ])\s*([).])\s+(\S.*)$", re.S)
 RE_BULLET = re.compile(r"^([-–—+•·●○▪□✓➢>])\s*(?=\S)(.*)$", re.S)
 RE_MOTTO = re.compile(
