@@ -136,6 +136,8 @@ CLAUSES = [
     ("Điều 4: A\n\n1- Đối với Ban\n\n1.1- Một một.\n\n1.2- Một hai.\n\n2- Đối với\n\n2.1- Hai một.\n",
      [("dieu-4-khoan-1", "1-"), ("dieu-4-khoan-1-diem-1-1", "1.1-"), ("dieu-4-khoan-1-diem-1-2", "1.2-"),
       ("dieu-4-khoan-2", "2-"), ("dieu-4-khoan-2-diem-2-1", "2.1-")]),
+    # a decimal at the start of a line is not a sub-item
+    ("Điều 1. A\n\n1. Hệ số:\n\n2.5 lần mức lương cơ sở.\n\n2. Khác.\n", [("dieu-1-khoan-1", "1."), ("dieu-1-khoan-2", "2.")]),
     # an amount at the start of a line is not a clause
     ("Điều 1. Mức chi\n\n1. Chi hỗ trợ:\n\n1.000.000 đồng/người/tháng.\n\n2. Khác.\n",
      [("dieu-1-khoan-1", "1."), ("dieu-1-khoan-2", "2.")]),

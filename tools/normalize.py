@@ -21,7 +21,20 @@ RE_CHAPTER = re.compile(rf"^(?:CHƯƠNG|Chương)\s+({ROMAN}|\d{{1,2}})(?![\wÀ-
 RE_SECTION = re.compile(rf"^(?:MỤC|Mục)\s+({ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
 RE_PART = re.compile(rf"^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-Ỹ]+|thứ\s+[a-zà-ỹ]+|{ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
 RE_ROMAN_HEAD = re.compile(rf"^({ROMAN})\s*[.\-/)–]\s*(\S.*)$", re.S)
-RE_SUBNUM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.\-)–]?\s+(\S.*)$", re.S)
+class _SubnumPattern:
+    """'1.1-', '2.1.' sub-items; not '2.5 lần' or '1.5 2' (text after the number must not start in lower case
+    or with a digit — checked with str methods, since Vietnamese letters interleave cases in Unicode)."""
+
+    _re = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.\-)–]?\s+(\S.*)$", re.S)
+
+    def match(self, s: str):
+        m = self._re.match(s)
+        if m and (m.group(2)[0].isdigit() or m.group(2)[0].islower()):
+            return None
+        return m
+
+
+RE_SUBNUM = _SubnumPattern()
 RE_CLAUSE = re.compile(r"^(\d{1,2})\s*([.\-)–])\s*(?=[^\s\d])(.*)$", re.S)  # not "1.000.000 đồng", "1-2 lớp"
 RE_POINT = re.compile(r"^([a-zđ])\s*([).])\s+(\S.*)$", re.S)
 RE_BULLET = re.compile(r"^([-–—+•·●○▪□✓➢>])\s*(?=\S)(.*)$", re.S)
