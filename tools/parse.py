@@ -82,7 +82,6 @@ RE_ENACTING = re.compile(
 RE_ENACTING_ISSUER = re.compile(
     r"^[^.;:]{0,150}?\bban\s+hành\s+(Quyết\s+định|Nghị\s+quyết|Thông\s+tư|Nghị\s+định|Quy\s+chế|Quy\s+định|"
     r"Chỉ\s+thị|Hướng\s+dẫn|Luật|Kế\s+hoạch|Chương\s+trình)\b")
-NAME_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\.?$|^[A-ZĐ]\.?$")
 
 LEVEL_CENTRAL = re.compile(
     r"(TRUNG ƯƠNG|\bTW\b|BỘ CHÍNH TRỊ|BAN BÍ THƯ|CHÍNH PHỦ|QUỐC HỘI|THỦ TƯỚNG|^BỘ\s|\bBỘ [A-ZÀ-Ỹ]|NGÂN HÀNG NHÀ NƯỚC|"
@@ -138,7 +137,11 @@ def _is_name(t: str) -> bool:
     words = t.strip().rstrip(".").split()
     if not 2 <= len(words) <= 6:
         return False
-    return all(NAME_WORD.match(w) for w in words) and not RE_RECIPIENTS.match(t)
+    def name_word(w: str) -> bool:  # "Nguyễn", "Phuoc", "A", "A." — str methods, not ranges (cases interleave)
+        w = w.rstrip(".")
+        return w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower())
+    return all(name_word(w) for w in words) and not all(len(w.rstrip(".")) == 1 for w in words) \
+        and not RE_RECIPIENTS.match(t)
 
 
 def _clean_item(t: str) -> str:
