@@ -158,9 +158,11 @@ def cmd_build(args) -> int:
         zip_path = args.zip or str(Path(args.out).with_suffix(".zip"))
     report = build_site(args.corpus, args.out, zip_path=zip_path, quiet=args.quiet)
     errors = getattr(report, "errors", []) or []
-    for e in errors:
-        print(f"lỗi: {e}", file=sys.stderr)
-    print(f"đã dựng trang vào {args.out}" + (f"; bản ngoại tuyến: {zip_path}" if zip_path else ""))
+    if args.quiet:  # otherwise MkDocs' log has already shown each one
+        for e in errors:
+            print(f"lỗi: {e}", file=sys.stderr)
+    print(f"đã dựng trang vào {args.out}" + (f"; bản ngoại tuyến: {zip_path}" if zip_path else "")
+          + (f"; {len(errors)} tệp không đọc được (xem trang chủ)" if errors else ""))
     return 0
 
 

@@ -52,6 +52,22 @@ def read_sidecar(path: Path) -> tuple[dict, str | None]:
         return {}, f"{side}: sidecar unreadable ({e})"
 
 
+_DECODE_ERRORS_VI = [
+    ("empty file", "tệp rỗng, không có nội dung"),
+    ("binary file", "tệp nhị phân, không phải văn bản"),
+    ("undecodable bytes", "không giải mã được thành chữ"),
+    ("legacy Vietnamese encoding", "bảng mã tiếng Việt cũ, chưa chuyển được sang Unicode"),
+]
+
+
+def explain_decode_error(cause: str) -> str:
+    """Vietnamese explanation first, the decoder's exact cause after it."""
+    for key, vi in _DECODE_ERRORS_VI:
+        if cause.startswith(key):
+            return f"{vi} ({cause})"
+    return f"không đọc được tệp ({cause})"
+
+
 def decode_file(path: Path):
     from .decode import decode_bytes
     data = path.read_bytes()
@@ -64,13 +80,13 @@ def parse_file(path: Path, rel: str | None = None, meta: dict | None = None) -> 
     try:
         data, dec = decode_file(path)
     except OSError as e:
-        return None, f"{rel}: cannot read file ({e.strerror or e})"
+        return None, f"{rel}: không mở được tệp ({e.strerror or e})"
     if dec.error or dec.text is None:
-        return None, f"{rel}: {dec.error}"
+        return None, f"{rel}: {explain_decode_error(dec.error or 'unreadable')}"
     doc = parse(dec.text, rel, meta)
     doc.source = Source(path=rel, sha256=hashlib.sha256(data).hexdigest(), encoding=dec.encoding, bytes=len(data))
     for w in dec.warnings:
-        doc.warnings.insert(0, Warning_(code="encoding", message=w))
+        doc.warnings.insert(0, Warning_(code="encoding", message=f"bảng mã / mã hoá ký tự: {w}"))
     return doc, None
 
 
