@@ -102,3 +102,27 @@ def test_ids_are_unique_and_safe(tmp_path):
     ids = [d.id for d in res.documents]
     assert len(set(ids)) == 4
     assert all(__import__("re").fullmatch(r"[a-z0-9][a-z0-9-]*", i) for i in ids)
+
+
+def test_legacy_encoded_files_are_converted_not_published_as_mojibake(tmp_path):
+    from tools.decode import encode_legacy
+    root = tmp_path / "c"
+    root.mkdir()
+    text = "QUY CHẾ\nphối hợp công tác dân vận\n\nĐiều 1. Phạm vi\n\nBan dân vận tỉnh ủy và ủy ban nhân dân tỉnh phối hợp.\n"
+    (root / "vni.txt").write_bytes(encode_legacy(text, "vni"))
+    (root / "cp1258.txt").write_bytes(encode_legacy(text, "cp1258"))
+    lower = text.replace("QUY CHẾ", "quy chế").replace("Điều", "điều")
+    (root / "tcvn3.txt").write_bytes(encode_legacy(lower, "tcvn3"))   # TCVN3 (VN3) has no upper-case toned letters
+    res = load_corpus(root)
+    assert res.errors == []
+    by = {d.source.path: d for d in res.documents}
+    for name in ("vni.txt", "cp1258.txt"):
+        d = by[name]
+        assert d.source.encoding != "utf-8" and any(w.code == "encoding" for w in d.warnings)
+        art = next(n for n in d.all_nodes() if n.kind == "article")
+        assert art.title == "Phạm vi"
+        assert "Ban dân vận tỉnh ủy và ủy ban nhân dân tỉnh phối hợp." in [c.text for c in art.children]
+    from tools.lossless import placed_texts
+    tcvn3 = " ".join(placed_texts(by["tcvn3.txt"]))
+    assert by["tcvn3.txt"].source.encoding == "tcvn3"
+    assert "phối hợp công tác dân vận" in tcvn3 and "ủy ban nhân dân tỉnh phối hợp." in tcvn3
