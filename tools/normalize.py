@@ -250,6 +250,7 @@ def _starts_upper_or_digit(s: str) -> bool:
 
 
 _BARE_HEAD = re.compile(r"^(Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+_STARTS_WORD = re.compile(r"^\(?[^\W\d_]")
 _MARKER_LED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.\-)]|[a-zđ]\)|[IVXLC]+\s*[.\-])\s+\S")
 _FUNCTION_END = re.compile(r"(?:\b(?:và|của|các|theo|về|với|cho|tại|trong|được|là|thuộc|đến|từ|những|hoặc|do|để|có)|[,\-–(])$")
 RE_CITATION_CONT = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)])\s+(?:khoản|điểm|Điều|mục|tiết|Chương|Phụ lục)\s+\d")
@@ -278,8 +279,9 @@ def _split_within_block(prev: _Line, cur: _Line) -> bool:
         return True
     if prev.bold != cur.bold:
         return True
-    if is_caps(prev.text) != is_caps(cur.text) and len(cur.text) > 3:
-        return True
+    if is_caps(prev.text) != is_caps(cur.text) and len(cur.text) > 3 and _STARTS_WORD.match(cur.text) \
+            and (len(cur.text.split()) > 1 or cur.text.startswith("(")):
+        return True                       # a caps heading next to sentence text (not "05:2023/BGTVT);")
     if _ends_terminal(prev.text) and _starts_upper_or_digit(cur.text):
         return True
     if _starts_upper_or_digit(cur.text) and not _FUNCTION_END.search(prev.text) and (
