@@ -387,3 +387,17 @@ def test_compact_plain_text_with_two_column_letterhead():
     assert [(s.on_behalf, s.title, s.name) for s in d.signers] == \
         [("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Tuệ Hiền")]
     assert check_lossless(text, d).ok
+
+
+def test_a_party_number_wrapped_onto_a_new_line_is_not_a_clause():
+    d = parse("QUYẾT ĐỊNH\nVề việc x\n\nCăn cứ Nghị quyết số\n57- NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị;\n\n"
+              "QUYẾT ĐỊNH:\n\nĐiều 1. A\n")
+    assert [p.kind for p in d.preamble] == ["basis", "enacting"]
+    assert "Nghị quyết số 57- NQ/TW ngày" in d.preamble[0].text
+    assert [n.kind for n in nodes(d)] == ["article"]
+
+
+def test_prose_before_the_body_is_body_not_preamble():
+    d = parse("# Hỏi đáp về đặt cọc\n\nChuyên viên pháp lý: A\n\nNội dung chính\n\nĐặt cọc là gì?\n\nĐiều 328. Đặt cọc\n\n1. Đặt cọc là việc.\n")
+    assert d.preamble == []
+    assert [n.kind for n in d.body][:3] == ["paragraph", "paragraph", "paragraph"]

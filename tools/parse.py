@@ -755,10 +755,19 @@ def _parse_into(doc: Document, text: str, ctx: _Ctx):
         while j < n and (_preamble_kind(paras[j].text) != "paragraph"):
             j += 1
         pre_end = j
-    for p in paras[i:pre_end]:
-        doc.preamble.append(PreambleItem(kind=_preamble_kind(p.text), text=_clean_item(p.text)
+    # The preamble is the run of căn cứ / thực hiện / đề nghị / enacting lines (and short lines among them, such as
+    # the enacting authority). Prose that no such line follows belongs to the body (press pages, notes).
+    kinds = [_preamble_kind(p.text) for p in paras[i:pre_end]]
+    keep = 0
+    for k, kind in enumerate(kinds):
+        if kind != "paragraph" or any(x != "paragraph" for x in kinds[k + 1:k + 3]):
+            keep = k + 1
+        else:
+            break
+    for p, kind in zip(paras[i:i + keep], kinds):
+        doc.preamble.append(PreambleItem(kind=kind, text=_clean_item(p.text)
                                          if RE_BULLET.match(p.text) else p.text, line=p.line))
-    i = pre_end
+    i = i + keep
 
     # 3. body, closing, annexes
     segments = _split_segments(paras, i, ctx)
