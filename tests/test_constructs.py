@@ -401,3 +401,10 @@ def test_prose_before_the_body_is_body_not_preamble():
     d = parse("# Hỏi đáp về đặt cọc\n\nChuyên viên pháp lý: A\n\nNội dung chính\n\nĐặt cọc là gì?\n\nĐiều 328. Đặt cọc\n\n1. Đặt cọc là việc.\n")
     assert d.preamble == []
     assert [n.kind for n in d.body][:3] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_a_wrapped_article_number_is_not_a_clause():
+    d = parse("Điều 1. Phạm vi\n\n1. Nghị định này quy định chi tiết khoản 8 Điều 39 (trừ nội dung tại khoản 4 Điều\n"
+              "39), khoản 5 Điều 41 của Luật.\n\n2. Nghị định này quy định biện pháp.\n")
+    assert [n.anchor for n in nodes(d) if n.kind == "clause"] == ["dieu-1-khoan-1", "dieu-1-khoan-2"]
+    assert not d.warnings or all(w.code == "no-title" for w in d.warnings)

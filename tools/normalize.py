@@ -255,6 +255,7 @@ _MARKER_LED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.\-)]|[a-zđ]\)|[IVXLC]+
 _FUNCTION_END = re.compile(r"(?:\b(?:và|của|các|theo|về|với|cho|tại|trong|được|là|thuộc|đến|từ|những|hoặc|do|để|có)|[,\-–(])$")
 RE_CITATION_CONT = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)])\s+(?:khoản|điểm|Điều|mục|tiết|Chương|Phụ lục)\s+\d")
 RE_NUMBER_CONT = re.compile(r"^\d{1,4}\s*[-/]\s*[A-ZĐ]{2,}[A-ZĐa-z]*\s*/")  # "57- NQ/TW", "12/QĐ-UBND" wrapped
+_NEEDS_NUMBER = re.compile(r"(?:^|\s)(?:Điều|điều|khoản|Khoản|điểm|Điểm|số|Số|mục|Mục|Chương|chương|tiết|Phụ lục|phụ lục)$")
 _BARE_MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-)]|[a-zđ]\)|[-+•–])$")
 RE_DATE_LINE = re.compile(r"^[*_ ]*(?:[^,;:]{1,40},\s*)?ngày\s+\S+\s+tháng\s+\S+\s+năm", re.I)
 
@@ -267,6 +268,8 @@ def _split_within_block(prev: _Line, cur: _Line) -> bool:
         return False                      # a bold run continues: a heading split over lines
     if cur.heading != prev.heading:
         return True
+    if _NEEDS_NUMBER.search(prev.text) and re.match(r"^\d", cur.text):
+        return False                      # "… tại khoản 4 Điều" / "39), khoản 5 Điều 41 …"
     if (RE_CITATION_CONT.match(cur.text) or RE_NUMBER_CONT.match(cur.text)) and not _ends_terminal(prev.text):
         return False                      # "… Nghị quyết số" / "57- NQ/TW ngày …" is one sentence                      # "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …" is one sentence
     if starts_structural(cur.text) or RE_MOTTO.match(cur.text) or RE_KEM_THEO_OPEN.match(cur.text):
