@@ -408,3 +408,46 @@ def test_a_wrapped_article_number_is_not_a_clause():
               "39), khoản 5 Điều 41 của Luật.\n\n2. Nghị định này quy định biện pháp.\n")
     assert [n.anchor for n in nodes(d) if n.kind == "clause"] == ["dieu-1-khoan-1", "dieu-1-khoan-2"]
     assert not d.warnings or all(w.code == "no-title" for w in d.warnings)
+
+
+AMENDING = """NGHỊ QUYẾT
+Sửa đổi, bổ sung một số điều của Quy định
+
+QUYẾT NGHỊ:
+
+Điều 1. Sửa đổi, bổ sung một số điều của Quy định
+
+1. Sửa đổi khoản 2 Điều 5 như sau:
+
+“2. Mức hỗ trợ là 50% chi phí.”
+
+2. Sửa đổi, bổ sung Điều 7 như sau:
+
+**“Điều 7. Dự án 2: Quy hoạch, sắp xếp dân cư**
+
+1. Đối tượng hỗ trợ
+
+a) Hộ gia đình;
+
+2. Nội dung hỗ trợ theo quy định.”
+
+Điều 2. Tổ chức thực hiện
+
+Ủy ban nhân dân thành phố tổ chức thực hiện Nghị quyết.
+"""
+
+
+def test_quoted_amendments_are_text_of_the_amending_clause():
+    d = parse(AMENDING)
+    assert [n.anchor for n in nodes(d) if n.kind in ("article", "clause", "point")] == \
+        ["dieu-1", "dieu-1-khoan-1", "dieu-1-khoan-2", "dieu-2"]
+    k2 = next(n for n in nodes(d) if n.anchor == "dieu-1-khoan-2")
+    assert [c.text for c in k2.children] == ["“Điều 7. Dự án 2: Quy hoạch, sắp xếp dân cư", "1. Đối tượng hỗ trợ",
+                                           "a) Hộ gia đình;", "2. Nội dung hỗ trợ theo quy định.”"]
+    assert not [w for w in d.warnings if w.code in ("duplicate-anchor", "clause-sequence")]
+    assert check_lossless(AMENDING, d).ok
+
+
+def test_an_unclosed_quotation_ends_at_the_next_article():
+    d = parse(AMENDING.replace("theo quy định.”", "theo quy định."))
+    assert [n.anchor for n in nodes(d, "article")] == ["dieu-1", "dieu-2"]

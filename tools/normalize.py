@@ -115,7 +115,7 @@ def split_glued_bold(s: str) -> str:
         b = before[-1:]
         split = True
         prev_word = re.split(r"[\s*]+", before.rstrip(" *"))[-1] if before.strip(" *") else ""
-        if a in ".,:;)" or (prev_word in HEAD_WORDS and (a.isdigit() or a in "IVXLC")):
+        if (a and a in ".,:;)") or (b and b in "“\"„«(") or (prev_word in HEAD_WORDS and a and (a.isdigit() or a in "IVXLC")):
             split = False  # "**Điều****54****. Hiệu lực**" is one heading cut by markup
         elif b.isalnum() and a.isalnum():
             if b.isdigit() and a.isdigit():

@@ -311,6 +311,9 @@ def _title_span(paras: list[Para], start: int) -> int:
 
 # --- body -----------------------------------------------------------------------------------------------------
 
+QUOTE_OPEN = "“\"„«"
+RE_QUOTE_CLOSE = re.compile(r"[”\"»]\s*[.;,]?\s*(?:/\.)?\s*$")
+
 LEVEL = {"part": 1, "chapter": 2, "section": 3, "article": 4, "clause": 5, "point": 6, "subpoint": 7}
 
 
@@ -323,6 +326,7 @@ class _Builder:
         self.roots: list[Node] = []
         self.stack: list[tuple[int, Node]] = []
         self.pending_title_for: Node | None = None
+        self.quote_target: Node | None = None   # the node that receives a quoted amendment, while inside one
 
     # anchors
     def _anchor(self, node: Node, parent: Node | None) -> str | None:
@@ -374,8 +378,30 @@ class _Builder:
         node = Node(kind="paragraph", text=p.text, line=p.line)
         (top.children if top is not None else self.roots).append(node)
 
+    def _quoted(self, p: Para) -> bool:
+        """Amending texts quote whole articles ('“Điều 7. …' … '…”.'): the quotation is text of the amending
+        clause, not structure of this document. Returns True when `p` was taken as quoted text."""
+        t = p.text
+        if self.quote_target is None:
+            if not (t[:1] in QUOTE_OPEN and _structural_kind(t[1:].lstrip(" *")) and self.stack):
+                return False
+            self.quote_target = self.stack[-1][1]
+        else:
+            m = RE_ARTICLE.match(t)
+            outer = self._nearest_any(("article",))
+            if m and outer is not None and outer.num and outer.num.isdigit() and m.group(1).isdigit() \
+                    and int(m.group(1)) == int(outer.num) + 1 and t[:1] not in QUOTE_OPEN:
+                self.quote_target = None   # the quotation never closed: the next article of this text ends it
+                return False
+        self.quote_target.children.append(Node(kind="paragraph", text=t, line=p.line))
+        if RE_QUOTE_CLOSE.search(t):
+            self.quote_target = None
+        return True
+
     def add(self, p: Para):
         t = p.text
+        if self._quoted(p):
+            return
         # title of a chapter / section / part on the next line
         if self.pending_title_for is not None:
             node = self.pending_title_for
