@@ -54,7 +54,7 @@ RE_KEM_THEO = re.compile(
 RE_ANNEX_HEAD = re.compile(r"^(PHỤ\s+LỤC|Phụ\s+lục|PHỤ LỤC)(?:\s+(?:số\s+|SỐ\s+)?([IVXLC]+|\d+[a-z]?|[A-Z]))?\b\s*[:.\-–]?\s*(.*)$", re.S)
 POSITION_WORDS = re.compile(
     r"(BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH ÁN|"
-    r"VIỆN TRƯỞNG|CHỦ NHIỆM|TRƯỞNG ĐOÀN|CỤC TRƯỞNG|VỤ TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN|ỦY VIÊN|UỶ VIÊN|"
+    r"VIỆN TRƯỞNG|CHỦ NHIỆM|TRƯỞNG ĐOÀN|CỤC TRƯỞNG|VỤ TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN(?: NHÀ NƯỚC)?|ỦY VIÊN|UỶ VIÊN|"
     r"TRƯỞNG PHÒNG|THƯỜNG TRỰC|TỔNG THƯ KÝ|TỔNG BIÊN TẬP|HIỆU TRƯỞNG|CHÁNH THANH TRA|TRƯỞNG CÔNG AN|"
     r"CHỈ HUY TRƯỞNG|TƯ LỆNH|PHÓ [A-ZÀ-Ỹ ]+|TRƯỞNG [A-ZÀ-Ỹ ]+|KẾ TOÁN TRƯỞNG|THỦ TRƯỞNG)\s*$")
 ISSUER_CHILD = re.compile(
@@ -154,49 +154,49 @@ def _clean_item(t: str) -> str:
 # --- letterhead ---------------------------------------------------------------------------------------------
 
 def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
-    pieces: list[tuple[str, int, int]] = []  # (text, line, group id)
-    for gi, p in enumerate(paras):
+    pieces: list[tuple[str, int]] = []  # (text, line)
+    for p in paras:
         doc.letterhead.append(p.text)
         if RE_MOTTO.search(p.text):
             doc.motto.extend(m.group(0) for m in RE_MOTTO.finditer(p.text))
             for c in RE_MOTTO.split(p.text):
                 if c and c.strip() and not RE_MOTTO.fullmatch(c):
-                    pieces.append((c.strip(), p.line, gi))
+                    pieces.append((c.strip(), p.line))
             continue
         for ln in (p.lines if is_caps(p.text) else [p.text]):
-            pieces.append((ln, p.line, gi))
-    issuer_parts: list[tuple[str, int]] = []
+            pieces.append((ln, p.line))
+    issuer_parts: list[str] = []
     expect_number = False
-    for text, line, gi in pieces:
-        for chunk in [text.strip().lstrip("-– ")]:
-            if not chunk:
-                continue
-            dm = RE_DATE.search(chunk)
-            nm = RE_NUMBER.match(chunk)
-            if nm and dm:
-                # "Số: 25/2023/QĐ-UBND      Bình Phước, ngày 10 tháng 8 năm 2023" (two columns on one line)
-                _set_date(doc, dm, ctx, line)
-                num = nm.group(1).strip()
-                if num:
-                    _set_number(doc, num, ctx, line)
-                continue
-            if nm and len(chunk) < 120:
-                num = nm.group(1).strip()
-                if num:
-                    _set_number(doc, num, ctx, line)
-                    expect_number = False
-                else:
-                    expect_number = True
-                continue
-            if expect_number and RE_NUMBER_TOKEN.fullmatch(chunk.replace(" ", "")):
-                _set_number(doc, chunk, ctx, line)
+    for text, line in pieces:
+        chunk = text.strip().lstrip("-– ")
+        if not chunk:
+            continue
+        dm = RE_DATE.search(chunk)
+        nm = RE_NUMBER.match(chunk)
+        if nm and dm:
+            # "Số: 25/2023/QĐ-UBND      Bình Phước, ngày 10 tháng 8 năm 2023" (two columns on one line)
+            _set_date(doc, dm, ctx, line)
+            num = nm.group(1).strip()
+            if num:
+                _set_number(doc, num, ctx, line)
+            continue
+        if nm and len(chunk) < 120:
+            num = nm.group(1).strip()
+            if num:
+                _set_number(doc, num, ctx, line)
                 expect_number = False
-                continue
-            if dm:
-                _set_date(doc, dm, ctx, line)
-                continue
-            if is_caps(chunk):
-                issuer_parts.append((chunk, gi))
+            else:
+                expect_number = True
+            continue
+        if expect_number and RE_NUMBER_TOKEN.fullmatch(chunk.replace(" ", "")):
+            _set_number(doc, chunk, ctx, line)
+            expect_number = False
+            continue
+        if dm:
+            _set_date(doc, dm, ctx, line)
+            continue
+        if is_caps(chunk):
+            issuer_parts.append(chunk)
     if not doc.date:
         # a date broken over pieces by markup ("Hà Nội, ng**ày 21 tháng" / "11 năm 2025")
         joined = " ".join(p.text for p in paras if not is_caps(p.text) and not RE_MOTTO.search(p.text)
@@ -207,7 +207,7 @@ def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
     # group issuer parts: "ỦY BAN NHÂN DÂN" + "TỈNH NINH BÌNH" is one name; "TỈNH ỦY ĐỒNG NAI" above
     # "BAN DÂN VẬN" is a parent and its body; "A – B" names two joint issuers.
     issuers: list[Issuer] = []
-    for chunk, gi in issuer_parts:
+    for chunk in issuer_parts:
         names = [c.strip() for c in re.split(r"\s+[–—-]\s+", chunk) if c.strip()]
         if len(names) > 1:
             issuers.extend(Issuer(name=n) for n in names)
@@ -579,20 +579,14 @@ def _parse_closing(paras: list[Para]) -> tuple[list[Signer], list[str], list[str
         title = None
         on_behalf = None
         if caps:
-            if len(caps) > 1 or POSITION_WORDS.search(caps[-1]):
-                if POSITION_WORDS.search(caps[-1]) or len(caps) > 1 and not RE_SIGN_AUTH.match(caps[-1]):
-                    title = caps[-1]
-                    on_behalf = " ".join(caps[:-1]) or None
-                else:
-                    on_behalf = " ".join(caps)
+            # the last capitals line is the signer's position ("PHÓ CHỦ TỊCH") when it names one, or when the
+            # block opens with an authority ("T/M …", "KT. …"); the lines above it say on whose behalf
+            if POSITION_WORDS.search(caps[-1]) or (len(caps) > 1 and RE_SIGN_AUTH.match(caps[0])
+                                                    and not RE_SIGN_AUTH.match(caps[-1])):
+                title = caps[-1]
+                on_behalf = " ".join(caps[:-1]) or None
             else:
-                if RE_SIGN_AUTH.match(caps[0]) or not POSITION_WORDS.search(caps[0]):
-                    on_behalf = caps[0]
-                else:
-                    title = caps[0]
-            if title and not POSITION_WORDS.search(title) and not RE_SIGN_AUTH.match(caps[0]):
                 on_behalf = " ".join(caps)
-                title = None
         signers.append(Signer(name=name, title=title, on_behalf=on_behalf, lines=lines))
         block = []
 
