@@ -271,7 +271,7 @@ def _split_within_block(prev: _Line, cur: _Line) -> bool:
     if _NEEDS_NUMBER.search(prev.text) and re.match(r"^\d", cur.text):
         return False                      # "… tại khoản 4 Điều" / "39), khoản 5 Điều 41 …"
     if (RE_CITATION_CONT.match(cur.text) or RE_NUMBER_CONT.match(cur.text)) and not _ends_terminal(prev.text):
-        return False                      # "… Nghị quyết số" / "57- NQ/TW ngày …" is one sentence                      # "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …" is one sentence
+        return False                      # "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …"; "57- NQ/TW ngày …"
     if starts_structural(cur.text) or RE_MOTTO.match(cur.text) or RE_KEM_THEO_OPEN.match(cur.text):
         return True
     if RE_DATE_LINE.search(cur.text) and len(cur.text) < 90 and (is_caps(prev.text) or RE_MOTTO.search(prev.text)
