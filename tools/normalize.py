@@ -47,9 +47,20 @@ RE_DECORATION = re.compile(r"^[\s\-_=*~.·•–—|:+#`]*$")
 
 # Point labels in Vietnamese order (no f, j, w, z; đ after d).
 RE_KEM_THEO_OPEN = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.I)
+# "(Ban hành kèm theo Quyết định số …)" or "Kèm theo Tờ trình số …": the note under an annex's title
+RE_KEM_THEO = re.compile(
+    r"^(?:\(\s*(?:[Bb]an\s+hành\s+|BAN\s+HÀNH\s+)?(?:kèm|Kèm|KÈM)\s+theo\b|"
+    r"(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\s+[^\s]+(?:\s+[^\s]+)?\s+(?:số|Số)\b)", re.S)
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 TERMINAL = ".;:!?…"
+
+
+def is_recipients_label(s: str) -> bool:
+    """'Nơi nhận:' / 'Đồng kính gửi:' alone: the label the parser keeps in `closing` (shown by the recipients list)."""
+    t = s.strip()
+    m = RE_RECIPIENTS.match(t)
+    return bool(m) and not t[m.end():].strip()
 
 
 def is_caps(s: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import ids
 from .model import Annex, Document, Issuer, Node, PreambleItem, Signer, Unplaced, Warning_
 from .normalize import (
-    RE_ARTICLE, RE_ARTICLE_LOOSE, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_MOTTO, RE_PART,
+    RE_ARTICLE, RE_ARTICLE_LOOSE, RE_KEM_THEO, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_MOTTO, RE_PART,
     RE_POINT, RE_RECIPIENTS, RE_ROMAN_HEAD, RE_SECTION, RE_SIGN_AUTH, RE_SUBNUM, Para, is_caps, normalize,
 )
 
@@ -48,9 +48,6 @@ RE_NUMBER_TOKEN = re.compile(r"[0-9A-Za-zĐđ…\.]*[/\-][0-9A-Za-zĐđ/\-\.…]
 RE_DATE = re.compile(
     r"(?:(?P<place>[^,;|]{1,40}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2}|[.…_]*)\s*(?:tháng|/)\s*(?P<m>\d{1,2}|[.…_]*)\s*"
     r"(?:năm|/)\s*(?P<y>\d{4}|[.…_]*)", re.I)
-RE_KEM_THEO = re.compile(
-    r"^(?:\(\s*(?:[Bb]an\s+hành\s+|BAN\s+HÀNH\s+)?(?:kèm|Kèm|KÈM)\s+theo\b|"
-    r"(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\s+[^\s]+(?:\s+[^\s]+)?\s+(?:số|Số)\b)", re.S)
 RE_ANNEX_HEAD = re.compile(r"^(PHỤ\s+LỤC|Phụ\s+lục|PHỤ LỤC)(?:\s+(?:số\s+|SỐ\s+)?([IVXLC]+|\d+[a-z]?|[A-Z]))?\b\s*[:.\-–]?\s*(.*)$", re.S)
 POSITION_WORDS = re.compile(
     r"(BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH ÁN|"

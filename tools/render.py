@@ -23,6 +23,7 @@ from datetime import date as _date
 from typing import Iterable
 
 from .model import Annex, Document, Node, PreambleItem, Signer
+from .normalize import is_recipients_label
 
 UNKNOWN = "chưa rõ"
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -395,7 +396,7 @@ class _DocRenderer:
 
     def closing_block(self, recipients, cc, signers, closing) -> None:
         for ln in closing:
-            if ln and ln.strip() and not _LABEL_ONLY.match(ln):
+            if ln and ln.strip() and not is_recipients_label(ln):
                 self.out.append(f'<p class="dv-closing">{esc(ln.strip())}</p>')
         rec = self.recipients(recipients, cc)
         sig = self.signers(signers)
@@ -426,7 +427,6 @@ class _DocRenderer:
         self.annex_label = None
 
 
-_LABEL_ONLY = re.compile(r"^\s*(nơi nhận|đồng kính gửi|kính gửi)\s*:?\s*$", re.IGNORECASE)
 
 
 def _toc_entries(nodes: list[Node], depth: int = 0) -> list[tuple[int, Node]]:
