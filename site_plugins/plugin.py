@@ -54,8 +54,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         return p
 
     def on_files(self, files: Files, /, *, config) -> Files:
-        from tools import render, site
-        from tools.corpus import load_corpus
+        from danvan import render, site
+        from danvan.corpus import load_corpus
 
         corpus_dir = self._corpus_dir(config)
         if not corpus_dir.is_dir():

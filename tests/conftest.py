@@ -16,7 +16,7 @@ UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
 
 @pytest.fixture(scope="session")
 def seed_docs():
-    from tools.corpus import load_corpus
+    from danvan.corpus import load_corpus
     res = load_corpus(CORPUS)
     assert not res.errors
     by_path = {d.source.path: d for d in res.documents}

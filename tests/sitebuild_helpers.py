@@ -8,7 +8,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tools.model import Annex, Document, Issuer, Node, PreambleItem, Signer, Unplaced, Warning_
+from danvan.model import Annex, Document, Issuer, Node, PreambleItem, Signer, Unplaced, Warning_
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -129,7 +129,7 @@ def built_site() -> dict:
     Returns {"site": Path, "corpus": Path, "report": BuildReport, "zip": Path}."""
     if _BUILT:
         return _BUILT
-    from tools.site import build_site
+    from danvan.site import build_site
     tmp = Path(tempfile.mkdtemp(prefix="danvan-site-test-"))
     atexit.register(shutil.rmtree, tmp, True)
     corpus = tmp / "corpus"

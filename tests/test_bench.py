@@ -1,6 +1,6 @@
 """The benchmark commands run and print their figures (speed targets are checked by running them, not here)."""
 from conftest import CORPUS
-from tools.cli import main
+from danvan.cli import main
 
 
 def test_bench_parse_prints_figures(capsys):
@@ -10,7 +10,7 @@ def test_bench_parse_prints_figures(capsys):
 
 
 def test_bench_parse_returns_numbers():
-    from tools.bench import bench_parse
+    from danvan.bench import bench_parse
     res = bench_parse(str(CORPUS))
     assert res["documents"] == 2 and res["unreadable"] == 0
     assert res["seconds"] > 0 and res["docs_per_s"] > 0 and res["peak_mb"] > 0

@@ -6,8 +6,8 @@ import jsonschema
 import pytest
 
 from conftest import CORPUS, ROOT, SEEDS
-from tools.cli import main
-from tools.corpus import load_corpus
+from danvan.cli import main
+from danvan.corpus import load_corpus
 
 SCHEMA = json.loads((ROOT / "tools" / "schema" / "document.schema.json").read_text(encoding="utf-8"))
 
@@ -105,7 +105,7 @@ def test_ids_are_unique_and_safe(tmp_path):
 
 
 def test_legacy_encoded_files_are_converted_not_published_as_mojibake(tmp_path):
-    from tools.decode import encode_legacy
+    from danvan.decode import encode_legacy
     root = tmp_path / "c"
     root.mkdir()
     text = "QUY CHẾ\nphối hợp công tác dân vận\n\nĐiều 1. Phạm vi\n\nBan dân vận tỉnh ủy và ủy ban nhân dân tỉnh phối hợp.\n"
@@ -122,7 +122,7 @@ def test_legacy_encoded_files_are_converted_not_published_as_mojibake(tmp_path):
         art = next(n for n in d.all_nodes() if n.kind == "article")
         assert art.title == "Phạm vi"
         assert "Ban dân vận tỉnh ủy và ủy ban nhân dân tỉnh phối hợp." in [c.text for c in art.children]
-    from tools.lossless import placed_texts
+    from danvan.lossless import placed_texts
     tcvn3 = " ".join(placed_texts(by["tcvn3.txt"]))
     assert by["tcvn3.txt"].source.encoding == "tcvn3"
     assert "phối hợp công tác dân vận" in tcvn3 and "ủy ban nhân dân tỉnh phối hợp." in tcvn3

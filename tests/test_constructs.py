@@ -1,8 +1,8 @@
 """Table-driven tests: one row per construct the parser must recognise."""
 import pytest
 
-from tools.lossless import check_lossless
-from tools.parse import parse
+from danvan.lossless import check_lossless
+from danvan.parse import parse
 
 
 def nodes(doc, kind=None):

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools.decode import Decoded, decode_bytes, decode_legacy, encode_legacy
+from danvan.decode import Decoded, decode_bytes, decode_legacy, encode_legacy
 
 SENTENCE = (
     "Ủy ban nhân dân tỉnh Đồng Nai ban hành Quy chế phối hợp công tác dân vận, "

@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS
-from tools.lossless import check_lossless
-from tools.parse import parse
+from danvan.lossless import check_lossless
+from danvan.parse import parse
 
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS.values()]
 

@@ -10,9 +10,9 @@ import re
 import pytest
 
 from conftest import REALWORLD
-from tools.decode import decode_bytes
-from tools.lossless import check_lossless
-from tools.parse import parse
+from danvan.decode import decode_bytes
+from danvan.lossless import check_lossless
+from danvan.parse import parse
 
 pytestmark = pytest.mark.realworld
 

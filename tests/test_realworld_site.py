@@ -20,8 +20,8 @@ if not REALWORLD.is_dir():
 
 @pytest.fixture(scope="module")
 def rw_site():
-    from tools.corpus import load_corpus
-    from tools.site import build_site
+    from danvan.corpus import load_corpus
+    from danvan.site import build_site
     tmp = Path(tempfile.mkdtemp(prefix="danvan-rw-site-"))
     out = tmp / "site"
     try:

@@ -8,8 +8,8 @@ import markdown
 import pytest
 
 from sitebuild_helpers import XSS, PageScan, minimal_document, probe_document
-from tools import render
-from tools.model import Node
+from danvan import render
+from danvan.model import Node
 
 
 def split_front(page: str) -> tuple[str, str]:

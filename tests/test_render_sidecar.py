@@ -1,5 +1,5 @@
 """Facts from a sidecar are shown as such, never dressed up as the issued text's letterhead."""
-from tools.render import render_document
+from danvan.render import render_document
 
 
 def test_sidecar_issuer_is_not_shown_as_letterhead(seed_docs):

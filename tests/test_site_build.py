@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from sitebuild_helpers import built_site, probe_page, scan
-from tools.corpus import load_corpus
-from tools.site import MANIFEST_JSON, MANIFEST_TXT, README_NAME, corpus_version
+from danvan.corpus import load_corpus
+from danvan.site import MANIFEST_JSON, MANIFEST_TXT, README_NAME, corpus_version
 
 
 @pytest.fixture(scope="session")
@@ -163,7 +163,7 @@ def test_corpus_version_changes_with_content(tmp_path):
 
 
 def test_refuses_dangerous_output_folders(tmp_path):
-    from tools.site import REPO_ROOT, build_site
+    from danvan.site import REPO_ROOT, build_site
     corpus = tmp_path / "c"
     corpus.mkdir()
     with pytest.raises(ValueError):
@@ -180,16 +180,16 @@ def test_refuses_dangerous_output_folders(tmp_path):
 
 def test_plugin_refuses_unsafe_ids(tmp_path, monkeypatch):
     """Ids come from the loader; if one could escape the output folder, the page is refused."""
-    import tools.corpus
-    from tools.site import build_site
+    import danvan.corpus
+    from danvan.site import build_site
     from sitebuild_helpers import minimal_document
 
     def fake_load(_dir, progress=False):
         bad = minimal_document("x")
         bad.id = "../../escaped"
-        return tools.corpus.CorpusResult(documents=[minimal_document("ok"), bad], errors=[])
+        return danvan.corpus.CorpusResult(documents=[minimal_document("ok"), bad], errors=[])
 
-    monkeypatch.setattr(tools.corpus, "load_corpus", fake_load)
+    monkeypatch.setattr(danvan.corpus, "load_corpus", fake_load)
     corpus = tmp_path / "c"
     corpus.mkdir()
     rep = build_site(str(corpus), str(tmp_path / "out"), quiet=True)

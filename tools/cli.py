@@ -156,7 +156,7 @@ def cmd_build(args) -> int:
     zip_path = None
     if args.zip is not None:
         zip_path = args.zip or str(Path(args.out).with_suffix(".zip"))
-    report = build_site(args.corpus, args.out, zip_path=zip_path, quiet=args.quiet)
+    report = build_site(args.corpus, args.out, zip_path=zip_path, quiet=args.quiet, config=args.config)
     errors = getattr(report, "errors", []) or []
     if args.quiet:  # otherwise MkDocs' log has already shown each one
         for e in errors:
@@ -205,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--out", default="site")
     p.add_argument("--zip", nargs="?", const="", default=None, help="ghi thêm bản nén ngoại tuyến (kèm manifest)")
+    p.add_argument("--config", default=None,
+                   help="tệp cấu hình MkDocs (mặc định: mkdocs.yml ở thư mục hiện tại nếu có, nếu không thì cấu hình kèm gói)")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_build)
 

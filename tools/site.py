@@ -1,7 +1,7 @@
 """Build the static site (MkDocs + Material + the danvan plugin) and, optionally, the offline archive.
 
 Public function: build_site(corpus, out, zip_path=None, quiet=False) -> BuildReport
-Also: `python -m tools.site --corpus corpus --out site [--zip site.zip]`.
+Also: `python -m danvan.site --corpus corpus --out site [--zip site.zip]`.
 """
 from __future__ import annotations
 
@@ -18,8 +18,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
+PACKAGE_DIR = Path(__file__).resolve().parent
+# In a checkout (or an editable install) the package folder is tools/ and its parent is the checkout;
+# from a wheel it is site-packages/danvan, and there is no checkout.
+REPO_ROOT = PACKAGE_DIR.parent
+DEFAULT_CONFIG = PACKAGE_DIR.parent / "site_plugins" / "mkdocs.default.yml"
+if not DEFAULT_CONFIG.is_file():                      # installed from a wheel
+    DEFAULT_CONFIG = PACKAGE_DIR / "mkdocs_plugin" / "mkdocs.default.yml"
 README_NAME = "DOC-OFFLINE.txt"
 MANIFEST_JSON = "MANIFEST.json"
 MANIFEST_TXT = "manifest.txt"
@@ -89,7 +94,7 @@ def build_info(corpus_dir: str | os.PathLike) -> dict:
 
 def _check_out_dir(out_dir: Path, corpus_dir: Path) -> None:
     """MkDocs empties the output folder first: refuse folders whose loss would hurt."""
-    protected = [corpus_dir, REPO_ROOT, REPO_ROOT / "corpus", Path.home(), Path(out_dir.anchor)]
+    protected = [corpus_dir, REPO_ROOT, REPO_ROOT / "corpus", Path.cwd(), Path.home(), Path(out_dir.anchor)]
     for p in protected:
         if out_dir == p or p.is_relative_to(out_dir):
             raise ValueError(f"{out_dir}: không thể dựng trang vào thư mục này (nó chứa {p})")
@@ -106,8 +111,30 @@ def _quiet_mkdocs(quiet: bool):
     return logger, old
 
 
-def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool = False) -> BuildReport:
-    """Build the site from the corpus folder into `out`; with zip_path, also write the offline archive."""
+def find_config(config: str | os.PathLike | None = None) -> tuple[Path, bool]:
+    """The MkDocs configuration to build with, and whether it is the packaged default.
+
+    Rule: an explicit file wins; else a `mkdocs.yml` in the current folder that enables the danvan
+    plugin (a project's own configuration, e.g. this checkout's); else the default shipped in the package.
+    """
+    if config:
+        p = Path(config).resolve()
+        if not p.is_file():
+            raise FileNotFoundError(f"{config}: không tìm thấy tệp cấu hình MkDocs")
+        return p, False
+    local = Path.cwd() / "mkdocs.yml"
+    if local.is_file() and "danvan" in local.read_text(encoding="utf-8", errors="replace"):
+        return local.resolve(), False
+    return DEFAULT_CONFIG, True
+
+
+def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool = False,
+               config: str | os.PathLike | None = None) -> BuildReport:
+    """Build the site from the corpus folder into `out`; with zip_path, also write the offline archive.
+
+    `config` is a MkDocs configuration file; by default see `find_config`.
+    """
+    import tempfile
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -119,12 +146,18 @@ def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool =
     _check_out_dir(out_dir, corpus_dir)
     info = build_info(corpus_dir)
 
+    config_file, packaged = find_config(config)
     logger, old_level = _quiet_mkdocs(quiet)
+    # The packaged default has no hand-written pages: give MkDocs an empty docs folder of its own.
+    empty_docs = tempfile.TemporaryDirectory(prefix="danvan-docs-") if packaged else None
     try:
-        cfg = load_config(config_file=str(MKDOCS_YML), site_dir=str(out_dir))
+        overrides = {"site_dir": str(out_dir)}
+        if empty_docs is not None:
+            overrides["docs_dir"] = empty_docs.name
+        cfg = load_config(config_file=str(config_file), **overrides)
         plugin = cfg.plugins.get("danvan")
         if plugin is None:
-            raise RuntimeError(f"{MKDOCS_YML}: the danvan plugin is not enabled")
+            raise RuntimeError(f"{config_file}: the danvan plugin is not enabled")
         plugin.config.corpus = str(corpus_dir)
         plugin.build_info = info
         plugin.progress = not quiet and sys.stderr.isatty()
@@ -135,6 +168,8 @@ def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool =
             cfg.plugins.on_shutdown()
     finally:
         logger.setLevel(old_level)
+        if empty_docs is not None:
+            empty_docs.cleanup()
     t_built = time.perf_counter()
 
     result = plugin.result or {}
@@ -229,13 +264,14 @@ def write_archive(site_dir: Path, zip_path: Path, info: dict, report: BuildRepor
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m tools.site", description="Dựng trang web tĩnh từ kho văn bản.")
+    ap = argparse.ArgumentParser(prog="python -m danvan.site", description="Dựng trang web tĩnh từ kho văn bản.")
     ap.add_argument("--corpus", default="corpus")
     ap.add_argument("--out", default="site")
     ap.add_argument("--zip", dest="zip_path", default=None, help="also write this offline .zip archive")
+    ap.add_argument("--config", default=None, help="MkDocs configuration file (default: ./mkdocs.yml or the packaged one)")
     ap.add_argument("-q", "--quiet", action="store_true")
     a = ap.parse_args(argv)
-    rep = build_site(a.corpus, a.out, a.zip_path, quiet=a.quiet)
+    rep = build_site(a.corpus, a.out, a.zip_path, quiet=a.quiet, config=a.config)
     for e in rep.errors:
         print(f"lỗi: {e}", file=sys.stderr)
     print(f"{rep.documents} văn bản, {rep.pages} trang, {rep.files} tệp -> {rep.out} ({rep.seconds:.1f} s)")
