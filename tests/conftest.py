@@ -12,6 +12,48 @@ SEEDS = {
     "binh-thuan": CORPUS / "binh-thuan" / "binh-thuan-quy-che-cong-tac-dan-van.txt",
 }
 UPDATE_GOLDEN = os.environ.get("UPDATE_GOLDEN") == "1"
+# Under CI (the CI variable is set) a missing browser or real-world corpus is a failure, never a skip:
+# a green run must mean the browser and real-world tests ran.
+IN_CI = bool(os.environ.get("CI"))
+
+
+def unavailable(reason: str) -> None:
+    """A module's prerequisite is missing: skip with the reason locally, fail the run under CI."""
+    if IN_CI:
+        pytest.fail(f"CI: {reason} (under CI this fails instead of skipping)", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def require_realworld() -> None:
+    if not REALWORLD.is_dir():
+        unavailable(f"{REALWORLD} is absent: the real-world corpus is shared test data")
+
+
+# Counts per marker, printed at the end of `make test` so a reader sees the browser and real-world tests ran.
+_COUNTS: dict[str, dict[str, int]] = {"browser": {}, "realworld": {}}
+
+
+def pytest_runtest_logreport(report):
+    if report.when != "call" and not (report.when == "setup" and report.outcome != "passed"):
+        return
+    for mark in _COUNTS:
+        if mark in report.keywords:
+            c = _COUNTS[mark]
+            c[report.outcome] = c.get(report.outcome, 0) + 1
+
+
+def pytest_collectreport(report):
+    if report.outcome != "passed":
+        for mark in _COUNTS:
+            if f"test_{mark}" in report.nodeid:
+                c = _COUNTS[mark]
+                c[report.outcome] = c.get(report.outcome, 0) + 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    for mark, c in _COUNTS.items():
+        parts = ", ".join(f"{n} {k}" for k, n in sorted(c.items())) or "none ran"
+        terminalreporter.write_line(f"{mark} tests: {parts}")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,6 @@
 """The benchmark commands run and print their figures (speed targets are checked by running them, not here)."""
+import pytest
+
 from conftest import CORPUS
 from danvan.cli import main
 
@@ -13,4 +15,9 @@ def test_bench_parse_returns_numbers():
     from danvan.bench import bench_parse
     res = bench_parse(str(CORPUS))
     assert res["documents"] == 2 and res["unreadable"] == 0
-    assert res["seconds"] > 0 and res["docs_per_s"] > 0 and res["peak_mb"] > 0
+    size = sum(f.stat().st_size for f in CORPUS.rglob("*") if f.suffix in (".txt", ".md")) / 1e6
+    assert res["megabytes"] == pytest.approx(size, rel=0.01)
+    assert res["docs_per_s"] == pytest.approx(2 / res["seconds"], rel=1e-6)
+    assert res["mb_per_s"] == pytest.approx(size / res["seconds"], rel=0.01)
+    # parsing builds the trees in memory: peak allocation exceeds the text's own size
+    assert res["peak_mb"] > size

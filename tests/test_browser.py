@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import unavailable
 from sitebuild_helpers import built_site, probe_page
 
 pytestmark = pytest.mark.browser
@@ -30,7 +31,7 @@ else:
 if _skip_reason is None and not Path(CHROMIUM).exists():
     _skip_reason = f"{CHROMIUM} is missing (apt-get install chromium)"
 if _skip_reason:
-    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=_skip_reason)]
+    unavailable(_skip_reason)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -105,7 +106,7 @@ def test_no_request_leaves_the_machine_and_probe_runs_nothing(context, site_dir,
         page = context.new_page()
         w = Watch(page)
         page.goto(f"{base}/{rel}", wait_until="load")
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")
         assert w.foreign() == [], (rel, w.foreign())
         assert w.dialogs == [], (rel, w.dialogs)
         assert w.errors == [], (rel, w.errors)
@@ -129,9 +130,15 @@ def test_home_screenshot(context, server):
     page.screenshot(path=str(SHOTS / "home-full.png"), full_page=True)
     mobile = context.browser.new_page(viewport={"width": 390, "height": 844})
     mobile.goto(f"{server}/{'van-ban/' + SEED_DONG_NAI}#dieu-4-khoan-1")
-    mobile.wait_for_timeout(200)
+    _wait_target(mobile, "dieu-4-khoan-1")
     mobile.screenshot(path=str(SHOTS / "document-mobile.png"))
     mobile.close()
+
+
+def _wait_target(page, anchor: str) -> None:
+    """Wait until the page's script has marked the #fragment's element as the target."""
+    page.wait_for_function("(id) => { const el = document.getElementById(id);"
+                           " return el && el.classList.contains('dv-target'); }", arg=anchor)
 
 
 def _in_viewport(page, anchor: str) -> dict:
@@ -151,7 +158,7 @@ def test_fragment_is_scrolled_to_and_highlighted(context, site_dir, server, sche
     base = server if scheme == "http" else site_dir.resolve().as_uri()
     page = context.new_page()
     page.goto(f"{base}/van-ban/{SEED_DONG_NAI}#dieu-2-khoan-2")
-    page.wait_for_timeout(300)
+    _wait_target(page, "dieu-2-khoan-2")
     st = _in_viewport(page, "dieu-2-khoan-2")
     assert st["top"] >= st["headerBottom"] - 1, st           # not under the fixed header
     assert st["top"] < st["vh"] * 0.5, st                    # near the top of the window
@@ -161,7 +168,7 @@ def test_fragment_is_scrolled_to_and_highlighted(context, site_dir, server, sche
         page.screenshot(path=str(SHOTS / "document-target.png"))
     # following another link on the same page moves the highlight
     page.evaluate("location.hash = '#dieu-5'")
-    page.wait_for_timeout(200)
+    _wait_target(page, "dieu-5")
     st2 = _in_viewport(page, "dieu-5")
     assert "dv-target" in st2["cls"] and "dv-target" not in _in_viewport(page, "dieu-2-khoan-2")["cls"]
     assert st2["headerBottom"] - 1 <= st2["top"] < st2["vh"] * 0.5, st2
@@ -231,8 +238,7 @@ def test_print_hides_chrome_and_prints_one_article(context, server):
     printed = page.evaluate("window.__printed")
     assert "dv-printing-one" in printed["cls"]
     assert printed["text"].count("Điều 5") == 1 and "Điều 4" not in printed["text"]
-    page.wait_for_timeout(50)
-    assert page.evaluate("document.getElementById('dv-print-one')") is None
+    page.wait_for_function("document.getElementById('dv-print-one') === null")
     assert "dv-printing-one" not in page.evaluate("document.body.className")
 
     assert page.evaluate("danvan.preparePrint('dieu-5')") is True

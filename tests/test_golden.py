@@ -1,6 +1,7 @@
 """Golden outlines of the two seed regulations, hand-checked against the source texts.
 
-Regenerate only on purpose: UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py (then re-check by hand).
+Regenerate only on purpose: UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py writes the new files and
+fails, so that the change is reviewed (`git diff tests/golden`) before the run without the flag passes.
 """
 import json
 
@@ -49,16 +50,38 @@ def outline(doc):
     }
 
 
-@pytest.mark.parametrize("name", sorted(SEEDS))
-def test_golden_outline(seed_docs, name):
-    got = outline(seed_docs[name])
-    path = GOLDEN / f"{name}.json"
-    if UPDATE_GOLDEN or not path.exists():
-        if not UPDATE_GOLDEN:
-            pytest.fail(f"{path} missing: run with UPDATE_GOLDEN=1 and check it by hand")
-        path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def compare_golden(path, got, update: bool) -> None:
+    """Compare with the golden file; with `update`, rewrite a differing file and fail (review by hand)."""
+    if update:
+        new = json.dumps(got, ensure_ascii=False, indent=1) + "\n"
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            pytest.fail(f"{path.name} rewritten: review `git diff {path}`, "
+                        "then run the tests again without UPDATE_GOLDEN", pytrace=False)
+    if not path.exists():
+        pytest.fail(f"{path} missing: run with UPDATE_GOLDEN=1 and review it by hand", pytrace=False)
     want = json.loads(path.read_text(encoding="utf-8"))
     assert got == want
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_golden_outline(seed_docs, name):
+    compare_golden(GOLDEN / f"{name}.json", outline(seed_docs[name]), UPDATE_GOLDEN)
+
+
+def test_golden_update_writes_then_fails(tmp_path):
+    path = tmp_path / "g.json"
+    path.write_text('{"a": 1}\n', encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="rewritten: review"):
+        compare_golden(path, {"a": 2}, update=True)
+    assert json.loads(path.read_text(encoding="utf-8")) == {"a": 2}
+    compare_golden(path, {"a": 2}, update=True)          # unchanged: nothing to review, passes
+    with pytest.raises(AssertionError):
+        compare_golden(path, {"a": 3}, update=False)     # without the flag a difference fails
+    assert json.loads(path.read_text(encoding="utf-8")) == {"a": 2}
+    with pytest.raises(pytest.fail.Exception, match="missing"):
+        compare_golden(tmp_path / "none.json", {}, update=False)
 
 
 def test_dong_nai_facts(seed_docs):

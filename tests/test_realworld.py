@@ -9,15 +9,14 @@ import re
 
 import pytest
 
-from conftest import REALWORLD
+from conftest import REALWORLD, require_realworld
 from danvan.decode import decode_bytes
 from danvan.lossless import check_lossless
 from danvan.parse import parse
 
 pytestmark = pytest.mark.realworld
 
-if not REALWORLD.is_dir():
-    pytest.skip(f"{REALWORLD} is absent: the real-world corpus is shared test data", allow_module_level=True)
+require_realworld()
 
 FILES = sorted(REALWORLD.glob("*.md"))
 MANIFEST = {r["file"]: r for r in csv.DictReader(open(REALWORLD / "MANIFEST.tsv", encoding="utf-8"), delimiter="\t")}

@@ -9,13 +9,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import REALWORLD
+from conftest import REALWORLD, require_realworld
 from sitebuild_helpers import scan
 
 pytestmark = pytest.mark.realworld
 
-if not REALWORLD.is_dir():
-    pytest.skip(f"{REALWORLD} is absent: the real-world corpus is shared test data", allow_module_level=True)
+require_realworld()
 
 
 @pytest.fixture(scope="module")
