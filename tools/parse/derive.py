@@ -1,0 +1,55 @@
+"""Derived facts: sidecar metadata, level, locality, type from the number, fallback title."""
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Issuer
+from .patterns import CENTRAL_CODES, CENTRAL_ONLY_TYPES, LEVEL_CENTRAL, RE_LOCALITY, TYPE_CODES
+
+
+
+def _apply_meta(doc: Document, meta: dict):
+    """Sidecar facts fill what the text does not carry; they never override what the text says."""
+    for key in ("number", "date", "place", "locality", "level", "type", "title"):
+        v = meta.get(key)
+        if v and not getattr(doc, key):
+            setattr(doc, key, v)
+            doc.metadata.setdefault("from_sidecar", []).append(key)
+    if meta.get("issuers") and not doc.issuers:
+        doc.issuers = [Issuer(**i) if isinstance(i, dict) else Issuer(name=str(i)) for i in meta["issuers"]]
+        doc.metadata.setdefault("from_sidecar", []).append("issuers")
+    for k in ("id", "notes", "source_note", "topics"):
+        if k in meta:
+            doc.metadata[k] = meta[k]
+
+
+def _derive(doc: Document):
+    names = " ".join([i.name for i in doc.issuers] + [i.parent or "" for i in doc.issuers])
+    num = doc.number or ""
+    if not doc.level:
+        if LEVEL_CENTRAL.search(names) or (num and CENTRAL_CODES.search(num) and not re.search(r"/(QĐ-|NQ-|CT-|KH-)?(UBND|HĐND|TU|HU|ĐU|BDVTU)", num)):
+            doc.level = "central"
+        elif re.search(r"\b(TỈNH|THÀNH PHỐ|TỈNH ỦY|THÀNH ỦY)\b", names) or re.search(r"/(TU|BDVTU|[A-Z]*TU)\b", num):
+            doc.level = "province"
+        elif re.search(r"\b(HUYỆN|QUẬN|THỊ XÃ|HUYỆN ỦY|QUẬN ỦY|THỊ ỦY)\b", names) or re.search(r"/HU\b", num):
+            doc.level = "district"
+        elif re.search(r"\b(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", names):
+            doc.level = "commune"
+    if not doc.level and doc.type in CENTRAL_ONLY_TYPES:
+        doc.level = "central"  # only central bodies issue laws, decrees and circulars
+    if not doc.locality and doc.level in ("province", "district", "commune"):
+        for iss in doc.issuers:
+            m = RE_LOCALITY.search(iss.name) or (iss.parent and RE_LOCALITY.search(iss.parent))
+            if m:
+                doc.locality = m.group(1).strip().title()
+                break
+        if not doc.locality and doc.place and doc.level == "province":
+            doc.locality = doc.place
+    if not doc.type and doc.number:
+        m = re.search(r"[/-](QĐ|NQ|TT|NĐ|CT|KH|HD|HĐ|QC|QCPH|KL|TB|CTr|QĐi|L|PL)(?=-|/|$)", doc.number)
+        if m and m.group(1) in TYPE_CODES:
+            doc.type = TYPE_CODES[m.group(1)]
+            doc.metadata["type_from_number"] = True
+    if not doc.title:
+        doc.title = doc.type or "Văn bản chưa rõ tên"
+
