@@ -7,6 +7,11 @@ from ..normalize import (
 )
 from .common import _ends_sentence
 from .patterns import PREAMBLE_KIND, RE_AUTHORITY, RE_ENACTING
+from ..model import Document
+from ..normalize import RE_MOTTO
+from .common import _Ctx, _preamble_kind, _structural_kind, _type_of, _warn
+from .letterhead import _parse_letterhead
+from .patterns import RE_DATE, RE_NUMBER
 
 
 
@@ -40,3 +45,79 @@ def _title_span(paras: list[Para], start: int) -> int:
     return i
 
 
+
+
+def parse_head(paras: list[Para], doc: Document, ctx: _Ctx) -> int:
+    """Letterhead and title: find the type line within the head of the document; what precedes it is the
+    letterhead, the lines after it up to the preamble are the trích yếu. Without a type line, the letterhead is
+    the leading run of motto / number / date lines and the title is the following heading-like lines.
+    Returns the index of the first paragraph after the title."""
+    n = len(paras)
+    title_at = None
+    limit = min(n, 40)
+    for i in range(limit):
+        t = paras[i].text
+        if RE_ARTICLE.match(t) or RE_CHAPTER.match(t) or RE_PART.match(t) or RE_SECTION.match(t) \
+                or any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
+            break
+        ty = _type_of(t)
+        if ty and (is_caps(ty[1]) and (paras[i].bold or paras[i].heading or len(t) < 200)):
+            title_at = i
+            break
+    if title_at is not None:
+        head = paras[:title_at]
+        _parse_letterhead(head, doc, ctx)
+        ty = _type_of(paras[title_at].text)
+        doc.type = ty[0]
+        end = _title_span(paras, title_at)
+        tl = [p.text for p in paras[title_at:end]]
+        doc.title_lines = tl
+        sub = " ".join(tl[1:]) if len(tl) > 1 else ""
+        if ty[2]:
+            sub = (ty[2] + " " + sub).strip()
+        if sub:
+            doc.title = (ty[1] + " " + sub) if is_caps(sub) else f"{ty[0]} {sub}"
+        else:
+            doc.title = ty[0]
+        i = end
+    else:
+        # no type line: letterhead is what precedes the first heading-like / preamble paragraph
+        i = 0
+        hd = []
+        while i < n and i < 12:
+            p = paras[i]
+            t = p.text
+            if p.heading or _structural_kind(t) or _preamble_kind(t) != "paragraph":
+                break
+            if RE_MOTTO.search(t) or (RE_NUMBER.match(t) and len(t) < 80) or \
+                    (RE_DATE.search(t) and len(t) < 80 and "," in t):
+                hd.append(p)
+                i += 1
+                continue
+            if hd and is_caps(t) and len(t) < 120 and not p.bold:
+                hd.append(p)  # issuer lines of a letterhead already started
+                i += 1
+                continue
+            break
+        if hd:
+            _parse_letterhead(hd, doc, ctx)
+        tl = []
+        while i < n and len(tl) < 3:
+            p = paras[i]
+            t = p.text
+            if _structural_kind(t) or _preamble_kind(t) != "paragraph" or len(t) > 300 or RE_KEM_THEO.match(t):
+                break
+            if not (p.heading or p.bold or is_caps(t)) or (tl and p.heading and p.heading <= paras[i - 1].heading
+                                                           and not is_caps(t)):
+                break
+            tl.append(t)
+            i += 1
+            if p.heading and not is_caps(t):
+                break  # a Markdown page title stands alone
+        if tl:
+            doc.title_lines = tl
+            doc.title = " ".join(tl)
+        else:
+            _warn(ctx, "no-title", "không tìm thấy loại văn bản và trích yếu", paras[i].line if i < n else None)
+
+    return i
