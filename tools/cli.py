@@ -2,7 +2,7 @@
 
     danvan parse FILE [--json] [--stage normalize|parse]
     danvan export --format json --corpus DIR --out DIR
-    danvan check --corpus DIR
+    danvan check --corpus DIR [--strict] [--json]
     danvan build --corpus DIR --out DIR [--zip [PATH]]
     danvan bench parse --corpus DIR
     danvan bench build --corpus DIR
@@ -119,16 +119,23 @@ def cmd_export(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from collections import Counter
+
     from .corpus import find_documents, load_corpus
+    from .decode import decode_bytes
     from .lossless import check_lossless
+    from .report import CODES, structure_report
     res = load_corpus(args.corpus, progress=not args.quiet)
     bad = 0
     root = Path(args.corpus)
+    totals: Counter = Counter()
+    flagged = 0
+    as_json = []
+    say = (lambda *a, **k: None) if args.json else print
     for d in res.documents:
         errs = [w for w in d.warnings if w.severity == "error"]
         src = None
         try:
-            from .decode import decode_bytes
             src = decode_bytes((root / d.source.path).read_bytes()).text
         except OSError:
             pass
@@ -137,18 +144,35 @@ def cmd_check(args) -> int:
         if errs or (lost is not None and not lost.ok):
             status = "LỖI"
             bad += 1
+        findings = structure_report(d)
+        totals.update(f.code for f in findings)
+        flagged += bool(findings)
         arts = sum(1 for n in d.all_nodes() if n.kind == "article")
-        print(f"{status:4} {d.source.path}: {arts} điều, {len(d.warnings)} cảnh báo")
+        say(f"{status:4} {d.source.path}: {arts} điều, {len(d.warnings)} cảnh báo"
+            + (f", {len(findings)} vấn đề cấu trúc" if findings else ""))
         for w in d.warnings:
-            print(f"     [{w.severity}] {w.code}: {w.message}" + (f" (dòng {w.line})" if w.line else ""))
+            say(f"     [{w.severity}] {w.code}: {w.message}" + (f" (dòng {w.line})" if w.line else ""))
         if lost is not None and not lost.ok:
-            print(f"     [error] lossless: thiếu {sum(lost.missing.values())} từ, thừa {sum(lost.extra.values())} từ: "
-                  f"{list(lost.missing)[:8]} {list(lost.extra)[:8]}")
+            say(f"     [error] lossless: thiếu {sum(lost.missing.values())} từ, thừa {sum(lost.extra.values())} từ: "
+                f"{list(lost.missing)[:8]} {list(lost.extra)[:8]}")
+        for f in findings:
+            say(f"     [cấu trúc] {f.code}: {f.message}" + (f" (dòng {f.line})" if f.line else "")
+                + (f" #{f.anchor}" if f.anchor else ""))
+        as_json.append({"path": d.source.path, "id": d.id, "status": status, "articles": arts,
+                        "warnings": [asdict(w) for w in d.warnings], "findings": [asdict(f) for f in findings]})
     for e in res.errors:
-        print(f"LỖI  {e}")
+        say(f"LỖI  {e}")
     n = len(find_documents(root))
-    print(f"{n} tệp, {len(res.documents)} văn bản đọc được, {len(res.errors)} tệp lỗi, {bad} văn bản có lỗi")
-    return 1 if (bad or res.errors) else 0
+    say(f"{n} tệp, {len(res.documents)} văn bản đọc được, {len(res.errors)} tệp lỗi, {bad} văn bản có lỗi")
+    order = list(CODES) + sorted(c for c in totals if c not in CODES)
+    say(f"vấn đề cấu trúc: {sum(totals.values())} ở {flagged} văn bản"
+        + "".join(f"\n  {c:22} {totals[c]}" for c in order))
+    if args.json:
+        print(json.dumps({"documents": as_json, "errors": res.errors, "files": n, "documents_with_errors": bad,
+                          "totals": {c: totals[c] for c in order}}, ensure_ascii=False, indent=2))
+    if bad or res.errors:
+        return 1
+    return 1 if (args.strict and totals) else 0
 
 
 def cmd_build(args) -> int:
@@ -196,9 +220,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("check", help="kiểm tra kho văn bản; mã thoát khác 0 nếu có lỗi")
+    p = sub.add_parser("check", help="kiểm tra kho văn bản và cấu trúc từng văn bản; mã thoát khác 0 nếu có lỗi")
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--strict", action="store_true",
+                   help="mã thoát khác 0 cả khi chỉ có vấn đề cấu trúc (số thứ tự thiếu/trùng, tiêu đề ngắt câu…)")
+    p.add_argument("--json", action="store_true", help="in kết quả (cảnh báo và vấn đề cấu trúc) dạng JSON")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("build", help="dựng trang web tĩnh")
