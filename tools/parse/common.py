@@ -1,8 +1,6 @@
 """Shared state and small predicates of the parser (context, warnings, type lines, names, sentence ends)."""
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass
 
 from ..model import Warning_
@@ -35,7 +33,7 @@ def _type_of(text: str) -> tuple[str, str, str] | None:
     rest = m.group(2).strip()
     if rest and not (is_caps(rest) or rest[0].islower() or rest.lower().startswith(("về", "v/v"))):
         return None
-    if rest.startswith(("số", "Số", "SỐ")) and re.search(r"\d", rest):
+    if rest.startswith(("số", "Số", "SỐ")) and any(c.isdecimal() for c in rest):
         return None
     return DOC_TYPES[m.group(1)], head, rest
 

@@ -1,10 +1,11 @@
 """Derived facts: sidecar metadata, level, locality, type from the number, fallback title."""
 from __future__ import annotations
 
-import re
-
 from ..model import Document, Issuer
-from .patterns import CENTRAL_CODES, CENTRAL_ONLY_TYPES, LEVEL_CENTRAL, RE_LOCALITY, TYPE_CODES
+from .patterns import (
+    CENTRAL_CODES, CENTRAL_ONLY_TYPES, LEVEL_CENTRAL, LEVEL_COMMUNE_NAMES, LEVEL_DISTRICT_CODES, LEVEL_DISTRICT_NAMES,
+    LEVEL_PROVINCE_CODES, LEVEL_PROVINCE_NAMES, LOCAL_CODES, RE_LOCALITY, RE_TYPE_CODE, TYPE_CODES,
+)
 
 
 
@@ -27,13 +28,13 @@ def _derive(doc: Document):
     names = " ".join([i.name for i in doc.issuers] + [i.parent or "" for i in doc.issuers])
     num = doc.number or ""
     if not doc.level:
-        if LEVEL_CENTRAL.search(names) or (num and CENTRAL_CODES.search(num) and not re.search(r"/(QĐ-|NQ-|CT-|KH-)?(UBND|HĐND|TU|HU|ĐU|BDVTU)", num)):
+        if LEVEL_CENTRAL.search(names) or (num and CENTRAL_CODES.search(num) and not LOCAL_CODES.search(num)):
             doc.level = "central"
-        elif re.search(r"\b(TỈNH|THÀNH PHỐ|TỈNH ỦY|THÀNH ỦY)\b", names) or re.search(r"/(TU|BDVTU|[A-Z]*TU)\b", num):
+        elif LEVEL_PROVINCE_NAMES.search(names) or LEVEL_PROVINCE_CODES.search(num):
             doc.level = "province"
-        elif re.search(r"\b(HUYỆN|QUẬN|THỊ XÃ|HUYỆN ỦY|QUẬN ỦY|THỊ ỦY)\b", names) or re.search(r"/HU\b", num):
+        elif LEVEL_DISTRICT_NAMES.search(names) or LEVEL_DISTRICT_CODES.search(num):
             doc.level = "district"
-        elif re.search(r"\b(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", names):
+        elif LEVEL_COMMUNE_NAMES.search(names):
             doc.level = "commune"
     if not doc.level and doc.type in CENTRAL_ONLY_TYPES:
         doc.level = "central"  # only central bodies issue laws, decrees and circulars
@@ -46,7 +47,7 @@ def _derive(doc: Document):
         if not doc.locality and doc.place and doc.level == "province":
             doc.locality = doc.place
     if not doc.type and doc.number:
-        m = re.search(r"[/-](QĐ|NQ|TT|NĐ|CT|KH|HD|HĐ|QC|QCPH|KL|TB|CTr|QĐi|L|PL)(?=-|/|$)", doc.number)
+        m = RE_TYPE_CODE.search(doc.number)
         if m and m.group(1) in TYPE_CODES:
             doc.type = TYPE_CODES[m.group(1)]
             doc.metadata["type_from_number"] = True

@@ -6,7 +6,10 @@ import re
 from ..model import Document, Issuer
 from ..normalize import Para, RE_MOTTO, is_caps
 from .common import _Ctx, _warn
-from .patterns import ISSUER_CHILD, ISSUER_PARENT, RE_DATE, RE_NUMBER, RE_NUMBER_TOKEN
+from .patterns import (
+    ISSUER_CHILD, ISSUER_PARENT, PLACE_WORDS, RE_DANGLING_END, RE_DATE, RE_JOINT_SEP, RE_NUMBER, RE_NUMBER_HEAD,
+    RE_NUMBER_TOKEN,
+)
 
 
 
@@ -65,7 +68,7 @@ def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
     # "BAN DÂN VẬN" is a parent and its body; "A – B" names two joint issuers.
     issuers: list[Issuer] = []
     for chunk in issuer_parts:
-        names = [c.strip() for c in re.split(r"\s+[–—-]\s+", chunk) if c.strip()]
+        names = [c.strip() for c in RE_JOINT_SEP.split(chunk) if c.strip()]
         if len(names) > 1:
             issuers.extend(Issuer(name=n) for n in names)
             continue
@@ -74,7 +77,7 @@ def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
             issuers.append(Issuer(name=name))
             continue
         last = issuers[-1]
-        dangling = re.search(r"(\bỦY|\bUỶ|\bVÀ|\bCỦA|[–\-,])$", last.name)
+        dangling = RE_DANGLING_END.search(last.name)
         if ISSUER_CHILD.match(name) and not dangling:
             if ISSUER_PARENT.match(last.name) and not last.parent:
                 issuers[-1] = Issuer(name=name, parent=last.name)
@@ -85,7 +88,7 @@ def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
     # "BAN DÂN VẬN TỈNH ỦY –" / "BCS ĐẢNG UBND TỈNH": joint issuers written over two lines
     split: list[Issuer] = []
     for iss in issuers:
-        parts = [x.strip() for x in re.split(r"\s+[–—-]\s+", iss.name) if x.strip()]
+        parts = [x.strip() for x in RE_JOINT_SEP.split(iss.name) if x.strip()]
         if len(parts) > 1:
             split.extend(Issuer(name=x.strip(" -–")) for x in parts)
         else:
@@ -98,11 +101,11 @@ def _parse_letterhead(paras: list[Para], doc: Document, ctx: _Ctx):
 def _set_number(doc: Document, raw: str, ctx: _Ctx, line: int):
     raw = raw.strip().rstrip(".,;")
     tok = raw.split()[0] if raw.split() else ""
-    m = re.match(r"^[\dA-Za-zĐđ][\w\-/.Đđ]*", raw.replace(" /", "/").replace("/ ", "/"))
+    m = RE_NUMBER_HEAD.match(raw.replace(" /", "/").replace("/ ", "/"))
     cand = m.group(0) if m else tok
     if doc.number:
         return
-    if re.match(r"^\d", cand):
+    if cand[:1].isdecimal():
         doc.number = cand
     else:
         _warn(ctx, "number-blank", f"số hiệu để trống hoặc không đọc được: {raw!r}", line)
@@ -113,7 +116,7 @@ def _clean_place(raw: str) -> str:
     words = raw.strip(" *_-–|").split()
     out: list[str] = []
     for w in reversed(words):
-        if (w[:1].isupper() and not re.search(r"[\d/:]", w)) or (out and w in ("phố", "xã", "thị", "trấn")):
+        if (w[:1].isupper() and not any(c.isdecimal() or c in "/:" for c in w)) or (out and w in PLACE_WORDS):
             out.insert(0, w)
         else:
             break
