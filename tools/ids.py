@@ -61,8 +61,50 @@ def num_slug(num: str | None) -> str:
 
 KIND_SLUG = {
     "part": "phan", "chapter": "chuong", "section": "muc", "article": "dieu",
-    "clause": "khoan", "point": "diem", "item": "y", "paragraph": "doan",
+    "clause": "khoan", "point": "diem", "item": "y", "paragraph": "doan", "table": "bang", "row": "dong",
 }
+# Kinds whose anchor starts afresh: articles are numbered through the whole text ('dieu-5' under any chapter),
+# and so are parts and chapters. A section stands under its chapter ('chuong-2-muc-1'); everything else under
+# its parent ('dieu-5-khoan-2-diem-a'). Paragraphs, items, tables and rows are numbered among their parent's
+# children of the same kind, from 1 ('dieu-5-doan-2', 'dieu-5-khoan-1-y-3', 'dieu-5-bang-1-dong-4').
+FRESH_KINDS = ("part", "chapter", "article")
+
+
+def anchor(path, prefix: str = "") -> str:
+    """The anchor of a provision from its place in the structure: (kind, number) pairs from the outside in.
+
+    [("article", "5"), ("clause", "2"), ("point", "a")] -> 'dieu-5-khoan-2-diem-a'; the pairs above the last
+    part, chapter or article do not count, so a full path from the top gives the same anchor
+    ([("chapter", "II"), ("article", "5")] -> 'dieu-5'); a section keeps its chapter
+    ([("chapter", "II"), ("section", "1")] -> 'chuong-2-muc-1'). Numbers as written: 'III' -> 3, 'đ' -> dd,
+    '1.1' -> 1-1, 'thứ hai' -> 2. `prefix` is the annex's ('qd' -> 'qd-dieu-5').
+    """
+    segs: list[str] = []
+    fresh = None
+    for kind, num in path:
+        seg = f"{KIND_SLUG[kind]}-{num_slug(str(num) if num is not None else None)}"
+        if kind in FRESH_KINDS:
+            segs, fresh = [seg], kind
+        elif kind == "section":
+            segs = (segs[:1] if fresh == "chapter" else []) + [seg]
+            fresh = "chapter" if fresh == "chapter" else None
+        else:
+            segs.append(seg)
+    a = "-".join(segs)
+    return f"{prefix}-{a}" if prefix and a else (a or prefix)
+
+
+def anchor_for_citation(point: str | None = None, clause: str | None = None, article: str | None = None,
+                        annex: str | None = None, section: str | None = None, chapter: str | None = None,
+                        part: str | None = None) -> str:
+    """The anchor a citation names, read from small to large as Vietnamese writes it:
+    'điểm a khoản 2 Điều 5' -> anchor_for_citation(point="a", clause="2", article="5") -> 'dieu-5-khoan-2-diem-a';
+    'Điều 5 Quy định ban hành kèm theo …' -> anchor_for_citation(article="5", annex="qd") -> 'qd-dieu-5'
+    (`annex` is the annex's anchor prefix: Annex.anchor); 'Mục 1 Chương II' -> 'chuong-2-muc-1'."""
+    path = [(kind, num) for kind, num in (("part", part), ("chapter", chapter), ("section", section),
+                                          ("article", article), ("clause", clause), ("point", point))
+            if num is not None]
+    return anchor(path, annex or "")
 
 
 def is_safe_id(s: str) -> bool:

@@ -31,34 +31,29 @@ class _Builder:
 
     # anchors
     def _anchor(self, node: Node, parent: Node | None) -> str | None:
+        """ids.anchor of the node's path (the open nodes above it, then itself). A repeated number keeps a
+        deterministic anchor, the base plus '-2', '-3'…, and a duplicate-anchor warning names both lines; the
+        nodes under a renamed node go on from its anchor ('dieu-5-2-khoan-1')."""
         if node.kind in ("paragraph", "item"):
             return None
-        seg = f"{ids.KIND_SLUG[node.kind]}-{ids.num_slug(node.num)}"
-        if node.kind == "article" or node.kind in ("part", "chapter"):
-            base = seg
-        elif node.kind == "section":
-            ch = self._nearest("chapter")
-            base = f"{ch.anchor}-{seg}" if ch is not None and ch.anchor else seg
-        else:
-            base = f"{parent.anchor}-{seg}" if parent is not None and parent.anchor else seg
-        if self.prefix:
-            if not base.startswith(self.prefix + "-"):
-                base = f"{self.prefix}-{base}"
+        path = [(n.kind, n.num) for _, n in self.stack] + [(node.kind, node.num)]
+        base = ids.anchor(path, self.prefix)
+        if parent is not None and parent.anchor:
+            expected = ids.anchor(path[:-1], self.prefix)
+            if parent.anchor != expected and base.startswith(expected + "-"):
+                base = parent.anchor + base[len(expected):]
         a = base
         k = 2
         while a in self.ctx.used_anchors:
             a = f"{base}-{k}"
             k += 1
         if a != base:
-            _warn(self.ctx, "duplicate-anchor", f"{node.label or node.kind} trùng số, neo đổi thành #{a}", node.line)
+            first = self.ctx.anchor_lines.get(base)
+            _warn(self.ctx, "duplicate-anchor", f"{node.label or node.kind} (dòng {node.line}) trùng số với "
+                  f"#{base}" + (f" (dòng {first})" if first else "") + f"; neo đổi thành #{a}", node.line)
         self.ctx.used_anchors.add(a)
+        self.ctx.anchor_lines[a] = node.line
         return a
-
-    def _nearest(self, kind: str) -> Node | None:
-        for _, n in reversed(self.stack):
-            if n.kind == kind:
-                return n
-        return None
 
     def _top(self) -> Node | None:
         return self.stack[-1][1] if self.stack else None

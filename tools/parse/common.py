@@ -1,7 +1,7 @@
 """Shared state and small predicates of the parser (context, warnings, type lines, names, sentence ends)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Warning_
 from ..normalize import (
@@ -16,6 +16,7 @@ class _Ctx:
     warnings: list
     unplaced: list
     used_anchors: set
+    anchor_lines: dict = field(default_factory=dict)   # anchor -> source line of the node that holds it
 
 
 def _warn(ctx: _Ctx, code: str, msg: str, line: int | None = None, severity: str = "warning"):
