@@ -1,8 +1,9 @@
 """Word accounting: every word of the source must land in exactly one place of the Document.
 
 Placement fields: letterhead, title_lines, preamble, node label/title/text, signer lines, recipients, cc,
-closing, unplaced, and the same fields of each annex (plus its heading and note). Derived fields (number,
-date, issuers, motto…) repeat words already placed and are not counted.
+closing, unplaced, notes (label and text), and the same fields of each annex (plus its heading and note).
+Derived fields (number, date, issuers, motto, the source of a quote…) repeat words already placed and are not
+counted.
 Public function: check_lossless(source_text, doc) -> LosslessReport
 """
 from __future__ import annotations
@@ -50,6 +51,9 @@ def placed_texts(doc: Document):
     yield from doc.cc
     for u in doc.unplaced:
         yield u.text
+    for note in doc.notes:                  # endnotes "[1] …": the label is a word of the source too
+        yield note.get("label") or ""
+        yield note.get("text") or ""
     for a in doc.annexes:
         yield from a.heading
         if a.note:

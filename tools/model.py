@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-NODE_KINDS = ("part", "chapter", "section", "article", "clause", "point", "item", "paragraph")
+NODE_KINDS = ("part", "chapter", "section", "article", "clause", "point", "item", "paragraph",
+              "quote", "heading")  # quote, heading: only in pages (see tools/parse/page.py)
+GENRES = ("regulation", "page", "consolidated")
 LEVELS = ("central", "province", "district", "commune")
 
 
@@ -31,6 +33,7 @@ class Node:
     label: str | None = None      # the marker as written: "Điều 5.", "1-", "a)", "Chương III", "-"
     line: int | None = None       # 1-based source line where the node starts
     children: list[Node] = field(default_factory=list)
+    source: str | None = None     # quote nodes: the quoted document as the text names it ("Bộ luật Dân sự 2015")
 
     def walk(self):
         yield self
@@ -117,6 +120,8 @@ class Document:
     unplaced: list[Unplaced] = field(default_factory=list)
     joins: list[dict] = field(default_factory=list)       # page-break joins: {"line": n, "before": "...", "after": "..."}
     metadata: dict = field(default_factory=dict)          # facts from the sidecar, with their origin
+    genre: str = "regulation"     # one of GENRES: a regulation, a web page that quotes regulations, a consolidated text
+    notes: list[dict] = field(default_factory=list)       # endnotes: {"label": "1", "text": "...", "line": n}
 
     @property
     def has_errors(self) -> bool:
@@ -140,7 +145,7 @@ def node_from_dict(d: dict) -> Node:
     return Node(
         kind=d["kind"], num=d.get("num"), title=d.get("title"), text=d.get("text", ""),
         anchor=d.get("anchor"), label=d.get("label"), line=d.get("line"),
-        children=[node_from_dict(c) for c in d.get("children", [])],
+        children=[node_from_dict(c) for c in d.get("children", [])], source=d.get("source"),
     )
 
 
@@ -165,4 +170,5 @@ def document_from_dict(d: dict) -> Document:
         title_lines=list(d.get("title_lines", [])), closing=list(d.get("closing", [])),
         unplaced=[Unplaced(**u) for u in d.get("unplaced", [])], joins=list(d.get("joins", [])),
         metadata=dict(d.get("metadata", {})),
+        genre=d.get("genre", "regulation"), notes=[dict(x) for x in d.get("notes", [])],
     )

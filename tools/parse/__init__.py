@@ -19,6 +19,7 @@ from ..normalize import normalize
 from .annexes import _build_annex, _fill_body, _split_segments
 from .common import _Ctx, _warn
 from .derive import _apply_meta, _derive
+from . import page
 from .preamble import parse_preamble
 from .title import parse_head
 
@@ -53,6 +54,15 @@ def _parse_into(doc: Document, text: str, ctx: _Ctx):
         return
 
     i = parse_head(paras, doc, ctx)          # letterhead, type line and trích yếu
+    # genre (page.py): a web page gets its own body (headings, quotes); a consolidated text its note in the
+    # preamble; endnotes "[1] …" that end the text become doc.notes
+    doc.genre = page.genre_of(doc, paras, i)
+    if doc.genre == "page":
+        page.parse_page(paras, i, doc, ctx)
+        return
+    paras, doc.notes = page.split_endnotes(paras, i)
+    if doc.genre == "consolidated":
+        i = page.consolidation_note(paras, i, doc)
     i = parse_preamble(paras, i, doc)        # căn cứ, thực hiện, đề nghị, enacting lines
 
     # body, closing, annexes

@@ -10,6 +10,7 @@ from ..normalize import (
     RE_SECTION, RE_SUBNUM, is_caps,
 )
 from .common import _Ctx, _ends_sentence, _structural_kind, _warn
+from .page import is_article_list
 
 
 QUOTE_OPEN = "“\"„«"
@@ -117,7 +118,8 @@ class _Builder:
         m = RE_ARTICLE.match(t)
         if m and not m.group(2) and not m.group(3) and not (p.bold or p.heading):
             m = None  # a bare "Điều 3" line (a reference in a table), not a heading
-        if m or (RE_ARTICLE_LOOSE.match(t) and (p.bold or p.heading) and len(t) < 200):
+        if m or (RE_ARTICLE_LOOSE.match(t) and (p.bold or p.heading) and len(t) < 200
+                 and not is_article_list(t)):   # "Điều 5, Điều 6 và Điều 7 của Luật …" names articles (page.py)
             return self._article(p)
         m = RE_SUBNUM.match(t)
         if m and self._nearest_any(("clause", "article", "section", "chapter")) is not None:
