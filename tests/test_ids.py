@@ -1,10 +1,18 @@
 """Stable addresses: one function makes every anchor from structure (ids.anchor), and citations name the same
-anchors (ids.anchor_for_citation)."""
+anchors (ids.anchor_for_citation); a document's id comes from its own facts, never from file order, and two
+documents that would share an id are reported."""
 from __future__ import annotations
 
-import pytest
+import tempfile
+from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import CORPUS
 from danvan import ids
+from danvan.corpus import document_id, load_corpus
 from danvan.parse import parse
 
 ANCHORS = [
@@ -88,3 +96,106 @@ def test_duplicate_anchor_is_reported_with_both_lines():
     second = next(n.line for n in d.all_nodes() if n.anchor == "dieu-1-2")
     assert w.line == second and f"dòng {first}" in w.message and f"dòng {second}" in w.message
     assert w.message.rsplit("#", 1)[1] == "dieu-1-2"
+
+
+# --- document ids --------------------------------------------------------------------------------------------
+# Invented documents: a province decision with a local number, a central decree, a Party regulation with no
+# number, a web page. Their ids come from their facts; the file names are arbitrary.
+PROVINCES = ["Ninh Bình", "Đồng Nai", "Hà Tĩnh", "Lai Châu", "Bắc Ninh"]
+TOPICS = ["công tác dân vận", "tiếp công dân", "phối hợp thông tin", "quản lý hồ sơ", "thi đua khen thưởng",
+          "dân chủ ở cơ sở", "cải cách hành chính"]
+
+
+def _text(kind: str, n: int, year: int, place: str, topic: str) -> str:
+    if kind == "local":
+        return (f"ỦY BAN NHÂN DÂN\nTỈNH {place.upper()}\n\nSố: {n}/{year}/QĐ-UBND\n\n{place}, ngày 3 tháng 4 năm {year}"
+                f"\n\nQUYẾT ĐỊNH\nBan hành Quy chế {topic}\n\nĐiều 1. Ban hành Quy chế {topic}.\n")
+    if kind == "central":
+        return (f"CHÍNH PHỦ\n\nSố: {n}/{year}/NĐ-CP\n\nHà Nội, ngày 5 tháng 6 năm {year}\n\nNGHỊ ĐỊNH\nQuy định về {topic}"
+                f"\n\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về {topic}.\n")
+    if kind == "party":
+        return (f"TỈNH ỦY {place.upper()}\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nQUY CHẾ\n{topic} của hệ thống chính trị\n\n"
+                f"Điều 1. Phạm vi\nQuy chế này quy định {topic}.\n")
+    return f"# Hỏi đáp về {topic} năm {year}\n\nNgười dân hỏi về {topic} tại {place}.\n"
+
+
+doc_facts = st.tuples(st.sampled_from(["local", "central", "party", "page"]), st.integers(1, 400),
+                      st.integers(2019, 2025), st.sampled_from(PROVINCES), st.sampled_from(TOPICS))
+file_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
+
+
+def _corpus_ids(root: Path) -> dict[str, tuple[str, list[str]]]:
+    res = load_corpus(root)
+    return {d.source.path: (d.id, [w.message for w in d.warnings if w.code == "id-collision"])
+            for d in res.documents}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(file_names, doc_facts), min_size=1, max_size=6, unique_by=lambda x: x[0]),
+       st.tuples(file_names, doc_facts))
+def test_adding_a_file_renames_no_other_page(docs, new):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name, facts in docs:
+            (root / f"{name}.txt").write_text(_text(*facts), encoding="utf-8")
+        before = _corpus_ids(root)
+        new_name = f"{new[0]}-new.txt"
+        (root / new_name).write_text(_text(*new[1]), encoding="utf-8")
+        after = _corpus_ids(root)
+    assert len({i for i, _ in after.values()}) == len(after)            # ids stay unique
+    for path, (old_id, _) in before.items():
+        new_id, collisions = after[path]
+        if new_id != old_id:
+            # only a collision with the new file renames a page, and then both pages say so
+            assert any(new_name in m for m in collisions), (path, old_id, new_id)
+            assert any(path in m for m in after[new_name][1])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(doc_facts, min_size=1, max_size=5), st.permutations(range(5)))
+def test_ids_do_not_depend_on_file_order(facts, order):
+    """The same texts under other file names (so found in another order) get the same ids, unless an id comes
+    from the file name (a text without a title of its own)."""
+    runs = []
+    for names in (list(range(len(facts))), [order[i] for i in range(len(facts))]):
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            for i, f in enumerate(facts):
+                (root / f"{names[i]:02d}.txt").write_text(_text(*f) + f"\n{i}\n" * (i > 0), encoding="utf-8")
+            res = load_corpus(root)
+            runs.append(sorted(d.id for d in res.documents))
+    assert runs[0] == runs[1]
+
+
+def test_seed_ids_are_kept():
+    res = load_corpus(CORPUS)
+    assert {d.id for d in res.documents} == {"dong-nai-03-qc-bdvtu-bcsdubnd-2021",
+                                             "binh-thuan-quy-che-cong-tac-dan-van-cua-he-thong-chinh-tri"}
+
+
+def test_document_id_from_facts():
+    d = parse(_text("local", 102, 2025, "Ninh Bình", "công tác dân vận"))
+    assert document_id(d, "ten-tep") == "ninh-binh-102-2025-qd-ubnd"
+    d = parse(_text("central", 12, 2024, "Hà Nội", "tiếp công dân"))
+    assert document_id(d, "ten-tep") == "12-2024-nd-cp"
+    d = parse("Người dân hỏi về tiếp công dân.\n")      # no title of its own: the file name, as a last resort
+    assert document_id(d, "Hỏi đáp 7") == "hoi-dap-7"
+
+
+def test_colliding_ids_are_reported_and_resolved_without_file_order(tmp_path):
+    text = _text("local", 7, 2025, "Lai Châu", "tiếp công dân")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text + "\nĐiều 2. Khác.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")      # the same bytes as a.txt
+    got = _corpus_ids(tmp_path)
+    ids_ = {p: i for p, (i, _) in got.items()}
+    assert len(set(ids_.values())) == 3
+    assert all(i.startswith("lai-chau-7-2025-qd-ubnd-") for i in ids_.values())
+    assert "b.txt" in got["a.txt"][1][0] and "c.txt" in got["a.txt"][1][0] and "a.txt" in got["b.txt"][1][0]
+    # the same files under a folder that sorts them the other way round keep their ids
+    (tmp_path / "z").mkdir()
+    for p in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / p).rename(tmp_path / "z" / p)
+    (tmp_path / "z" / "b.txt").rename(tmp_path / "0-b.txt")
+    again = {p.rsplit("/", 1)[-1].removeprefix("0-"): i for p, (i, _) in _corpus_ids(tmp_path).items()}
+    assert again["b.txt"] == ids_["b.txt"]

@@ -283,6 +283,7 @@ def gappy_corpus(tmp_path):
     root.mkdir()
     (root / "sach.txt").write_text(CLEAN, encoding="utf-8")
     (root / "thieu.txt").write_text(CLEAN.replace("Điều 3. Hiệu lực", "Điều 5. Hiệu lực"), encoding="utf-8")
+    (root / "thieu.meta.json").write_text('{"id": "thieu"}', encoding="utf-8")   # one number, two files: own id
     return root
 
 

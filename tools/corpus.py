@@ -16,6 +16,7 @@ from pathlib import Path
 from . import ids
 from .model import Document, Source, Warning_
 from .parse import parse
+from .parse.derive import UNTITLED
 
 DOC_SUFFIXES = (".txt", ".md")
 SKIP_NAMES = {"readme.md", "license.md", "changelog.md"}
@@ -91,7 +92,13 @@ def parse_file(path: Path, rel: str | None = None, meta: dict | None = None) -> 
 
 
 def document_id(doc: Document, fallback: str) -> str:
-    """ASCII slug from number and year (plus locality when the number is only locally unique), else title."""
+    """The document's id from its own facts, never from where its file comes in the corpus.
+
+    With a number: the number and its year, and the locality when the number is only locally unique
+    ('dong-nai-03-qc-bdvtu-bcsdubnd-2021', 'ninh-binh-102-2025-qd-ubnd', '23-qd-tw-2021'); the type and the
+    issuer are in the number's codes. Without one: locality, type (unless the title starts with it), title and
+    date ('binh-thuan-quy-che-cong-tac-dan-van-cua-he-thong-chinh-tri'). The file name (`fallback`, stable
+    too) only when the text has no title of its own. Two documents with one id: see assign_ids."""
     year = doc.date[:4] if doc.date else None
     if doc.number:
         base = ids.slugify(doc.number)
@@ -101,13 +108,47 @@ def document_id(doc: Document, fallback: str) -> str:
             base = f"{ids.slugify(doc.locality)}-{base}"
         return base[:100].strip("-")
     loc = ids.slugify(doc.locality or "", 30)
-    title = ids.slugify(doc.title or "", 200)
+    own_title = doc.title if doc.title not in (None, "", UNTITLED, doc.type) else ""
+    title = ids.slugify(own_title, 200)
     if loc:
         title = re.sub(rf"-?(tinh|thanh-pho|huyen|xa|phuong)-{re.escape(loc)}\b", "", title).strip("-")
         title = title.replace(loc, "").replace("--", "-").strip("-")
     title = ids.slugify(title, 60)
-    base = "-".join(x for x in (loc, title) if x) or ids.slugify(fallback, 60) or "van-ban"
-    return base
+    kind = ids.slugify(doc.type or "")
+    if not title:
+        title = ids.slugify(fallback, 60)
+    if kind and not title.startswith(kind):
+        title = f"{kind}-{title}".strip("-")
+    return "-".join(x for x in (loc, title, doc.date or "") if x)[:100].strip("-") or "van-ban"
+
+
+def assign_ids(docs: list[Document], wanted: dict | None = None) -> None:
+    """Give every document its id and URL: the sidecar's `id` (wanted[path]) or document_id. Two documents that
+    come to one id both get a short hash of their own source (sha256 of the file; of its path when the files are
+    identical), whatever order the files were found in, and an 'id-collision' warning naming the other files."""
+    wanted = wanted or {}
+    base_of = {}
+    for doc in docs:
+        path = doc.source.path if doc.source else ""
+        base = wanted.get(path) or document_id(doc, Path(path).stem)
+        base_of[id(doc)] = ids.slugify(base, 100) or "van-ban"
+    groups: dict[str, list[Document]] = {}
+    for doc in docs:
+        groups.setdefault(base_of[id(doc)], []).append(doc)
+    for base, group in groups.items():
+        for doc in group:
+            did = base
+            if len(group) > 1:
+                src = doc.source or Source(path="", sha256="")
+                same = sum(1 for o in group if o.source and o.source.sha256 == src.sha256) > 1
+                token = hashlib.sha256(src.path.encode("utf-8")).hexdigest() if same else src.sha256
+                did = f"{base[:90].rstrip('-')}-{token[:8]}"
+                others = ", ".join(sorted(o.source.path for o in group if o is not doc and o.source))
+                doc.warnings.append(Warning_(
+                    code="id-collision", message=f"mã văn bản #{base} trùng với {others}: trang này dùng mã #{did}"
+                    " (đặt \"id\" trong tệp .meta.json để chọn mã riêng)"))
+            doc.id = did
+            doc.url = f"van-ban/{did}.html"
 
 
 def load_corpus(corpus_dir: str | os.PathLike, progress: bool = False) -> CorpusResult:
@@ -121,7 +162,7 @@ def load_corpus(corpus_dir: str | os.PathLike, progress: bool = False) -> Corpus
             it = tqdm(files, desc="Phân tích", unit="văn bản")
         except ImportError:  # pragma: no cover
             pass
-    used: set[str] = set()
+    wanted: dict[str, str] = {}
     for path in it:
         rel = path.relative_to(root).as_posix()
         meta, err = read_sidecar(path)
@@ -131,15 +172,8 @@ def load_corpus(corpus_dir: str | os.PathLike, progress: bool = False) -> Corpus
         if err:
             res.errors.append(err)
             continue
-        wanted = meta.get("id") if isinstance(meta.get("id"), str) and ids.is_safe_id(meta.get("id")) else None
-        base = wanted or document_id(doc, path.stem) or "van-ban"
-        base = ids.slugify(base, 100) or "van-ban"
-        did, k = base, 2
-        while did in used:
-            did = f"{base}-{k}"
-            k += 1
-        used.add(did)
-        doc.id = did
-        doc.url = f"van-ban/{did}.html"
+        if isinstance(meta.get("id"), str) and ids.is_safe_id(meta.get("id")):
+            wanted[rel] = meta["id"]
         res.documents.append(doc)
+    assign_ids(res.documents, wanted)
     return res

@@ -8,6 +8,8 @@ from .patterns import (
 )
 
 
+UNTITLED = "Văn bản chưa rõ tên"   # the title of a text that has no type line and no title of its own
+
 
 def _apply_meta(doc: Document, meta: dict):
     """Sidecar facts fill what the text does not carry; they never override what the text says."""
@@ -52,5 +54,5 @@ def _derive(doc: Document):
             doc.type = TYPE_CODES[m.group(1)]
             doc.metadata["type_from_number"] = True
     if not doc.title:
-        doc.title = doc.type or "Văn bản chưa rõ tên"
+        doc.title = doc.type or UNTITLED
 
