@@ -1,8 +1,6 @@
 """Body: Phần / Chương / Mục / Điều / khoản / điểm / items, built with a stack."""
 from __future__ import annotations
 
-import re
-
 from .. import ids
 from ..model import Node
 from ..normalize import (
@@ -10,11 +8,9 @@ from ..normalize import (
     RE_SECTION, RE_SUBNUM, is_caps,
 )
 from .common import _Ctx, _ends_sentence, _structural_kind, _warn
+from .patterns import ITEM_DEPTH, QUOTE_OPEN, RE_QUOTE_CLOSE
 from .page import is_article_list
 
-
-QUOTE_OPEN = "“\"„«"
-RE_QUOTE_CLOSE = re.compile(r"[”\"»]\s*[.;,]?\s*(?:/\.)?\s*$")
 
 LEVEL = {"part": 1, "chapter": 2, "section": 3, "article": 4, "clause": 5, "point": 6, "subpoint": 7}
 
@@ -239,7 +235,7 @@ class _Builder:
     def _item_node(self, label, rest, p, marker="#"):
         # nesting: '-' under the current structural node; '+' under a '-' item
         base = 8
-        depth_marker = {"-": 0, "–": 0, "—": 0, "•": 0, "·": 0, "●": 0, "#": 0, "+": 1, "○": 1, "▪": 1, "□": 1}.get(marker, 0)
+        depth_marker = ITEM_DEPTH.get(marker, 0)
         level = base + depth_marker
         # keep '+' under an open '-' item; a '-' after '+' closes it
         node = Node(kind="item", label=label, text=rest, line=p.line)
