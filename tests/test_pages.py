@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT
+from danvan.cli import _outline
 from danvan.lossless import check_lossless
 from danvan.model import Source, document_from_dict, to_dict
 from danvan.parse import parse
@@ -396,3 +397,15 @@ def test_json_schema_and_round_trip(text):
     jsonschema.validate(data, SCHEMA)
     back = document_from_dict(json.loads(json.dumps(data, ensure_ascii=False)))
     assert to_dict(back) == data
+
+
+# --- the outline of `danvan parse` ---------------------------------------------------------------------------------
+
+def test_outline_shows_genre_headings_quotes_and_notes():
+    out = _outline(parsed(QA_PAGE))
+    assert "thể loại: trang web" in out
+    assert "# Bên cho thuê có được giữ tiền đặt cọc không?  #tieu-de-3" in out
+    assert "[trích] Điều 426. Xử lý khi tài sản thuê bị hỏng — Bộ luật Dân sự 2015  #trich-dieu-426" in out
+    out = _outline(parsed(CONSOLIDATED))
+    assert "thể loại: văn bản hợp nhất" in out and "[consolidation] Thông tư số 5/2020/TT-BNV" in out
+    assert "chú thích cuối văn bản: 3" in out

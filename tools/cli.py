@@ -26,6 +26,9 @@ def _outline(doc: Document) -> str:
     out.append(f"{doc.title}")
     out.append(f"  loại: {doc.type or 'chưa rõ'} · số: {doc.number or 'chưa rõ'} · ngày: {doc.date or 'chưa rõ'}"
                f" · nơi: {doc.place or 'chưa rõ'} · cấp: {doc.level or 'chưa rõ'} · địa phương: {doc.locality or 'chưa rõ'}")
+    if doc.genre != "regulation":   # parse/page.py
+        out.append("  thể loại: " + {"page": "trang web (hỏi đáp, bài báo, bách khoa): các Điều là trích dẫn",
+                                     "consolidated": "văn bản hợp nhất"}.get(doc.genre, doc.genre))
     if doc.issuers:
         out.append("  cơ quan ban hành: " + "; ".join(
             (f"{i.name} (thuộc {i.parent})" if i.parent else i.name) for i in doc.issuers))
@@ -46,6 +49,11 @@ def _outline(doc: Document) -> str:
                            + f"#{n.anchor}")
             elif n.kind == "point":
                 out.append("  " * depth + f"{n.label} {n.text[:40]}…  #{n.anchor}")
+            elif n.kind == "heading":    # a page's own heading
+                out.append("  " * depth + f"# {n.title}  #{n.anchor}")
+            elif n.kind == "quote":      # an article a page quotes, and the document it comes from
+                out.append("  " * depth + f"[trích] {n.label} {n.title or ''} — {n.source or 'nguồn chưa rõ'}"
+                           f"  #{n.anchor}")
             walk(n.children, depth + 1)
 
     walk(doc.body, 1)
@@ -56,6 +64,8 @@ def _outline(doc: Document) -> str:
         out.append(f"  người ký: {s.name or 'chưa rõ'} — {s.title or ''} {('(' + s.on_behalf + ')') if s.on_behalf else ''}")
     if doc.recipients:
         out.append(f"  nơi nhận: {len(doc.recipients)} mục")
+    if doc.notes:
+        out.append(f"  chú thích cuối văn bản: {len(doc.notes)}")
     for w in doc.warnings:
         out.append(f"  ! [{w.severity}] {w.code}: {w.message}" + (f" (dòng {w.line})" if w.line else ""))
     return "\n".join(out)
