@@ -33,11 +33,31 @@ from ..normalize import (
 )
 from .common import _Ctx, _preamble_kind, _structural_kind
 
+EXAMPLES: dict[str, dict] = {}   # worked examples of every pattern here (format: parse/patterns.py)
+
 # --- enumerations of article names ---------------------------------------------------------------------------
 
 # "Điều 5, Điều 6 …", "Điều 5, 6 và 7 …", "Điều 5 và Điều 6 …", "Điều 5 đến Điều 9 …", "Điều 5 - Điều 9 …"
 RE_ARTICLE_LIST = re.compile(
     r"^(?:ĐIỀU|Điều|điều)\s+\d{1,3}[a-zđ]?\s*(?:,|;|\bvà\b|\bhoặc\b|\bđến\b|[-–])\s*(?:(?:ĐIỀU|Điều|điều)\s+)?\d")
+EXAMPLES["RE_ARTICLE_LIST"] = {
+    "use": "match",
+    "match": ["Điều 5, Điều 6 và Điều 7 của Luật Đất đai", "Điều 5, 6 và 7", "Điều 5 và Điều 6", "Điều 5 đến Điều 9",
+              "Điều 5 - Điều 9"],
+    "no_match": ["Điều 5. Phạm vi điều chỉnh", "Điều 5 Luật Đất đai năm 2024 quy định", "Điều 5, khoản 2"],
+}
+# "Điều 426", "điều 5a": an article named in a sentence (group 2: its number)
+RE_ARTICLE_REF = re.compile(r"(Điều|điều|ĐIỀU)\s+(\d+[a-zđ]?)(?![\d\wÀ-ỹ])")
+EXAMPLES["RE_ARTICLE_REF"] = {
+    "match": {"Căn cứ Điều 426 Bộ luật Dân sự 2015": {2: "426"}, "theo điều 5a của Luật": {2: "5a"},
+              "ĐIỀU 7": {1: "ĐIỀU", 2: "7"}},
+    "no_match": ["Điều 5ab", "Điều khoản thi hành", "điều kiện 5"],
+}
+
+
+def _article_refs(s: str, num: str) -> list[re.Match]:
+    """Where `s` names article `num` ("Điều 426 …"), in order."""
+    return [m for m in RE_ARTICLE_REF.finditer(s) if m.group(2) == num]
 
 
 def is_article_list(t: str) -> bool:
@@ -62,10 +82,17 @@ def article_heading(p: Para) -> str | None:
 # --- genre ---------------------------------------------------------------------------------------------------
 
 RE_CONSOLIDATION = re.compile(r"được\s+sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?\s+(?:bởi|tại|theo)\s*:\s*$")
+EXAMPLES["RE_CONSOLIDATION"] = {
+    "match": ["Nghị định số 15/2020/NĐ-CP … được sửa đổi, bổ sung bởi:",
+              "Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều theo:"],
+    "no_match": ["Luật này được sửa đổi, bổ sung bởi Luật số 43/2024/QH15.", "được sửa đổi bởi:"],
+}
+RE_LEADING_DIGITS = re.compile(r"\d+")
+EXAMPLES["RE_LEADING_DIGITS"] = {"use": "match", "match": {"426": "426", "5a": "5"}, "no_match": ["a5", ""]}
 
 
 def _int(num: str) -> int | None:
-    d = re.match(r"\d+", num)
+    d = RE_LEADING_DIGITS.match(num)
     return int(d.group(0)) if d else None
 
 
@@ -105,6 +132,11 @@ def genre_of(doc: Document, paras: list[Para], i: int) -> str:
 RE_AMENDING_DOC = re.compile(
     r"^(?:\d{1,2}\s*[.)]\s*|[-–+]\s*)?(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|"
     r"Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị)\s+(?:số\s+)?\d")
+EXAMPLES["RE_AMENDING_DOC"] = {
+    "use": "match",
+    "match": ["1. Nghị định số 71/2024/NĐ-CP ngày 27 tháng 6 năm 2024", "- Luật số 43/2024/QH15", "Thông tư 12/2025/TT-BNV"],
+    "no_match": ["Căn cứ Luật số 43/2024/QH15;", "Nghị định này quy định"],
+}
 
 
 def consolidation_note(paras: list[Para], i: int, doc: Document) -> int:
@@ -132,6 +164,8 @@ def consolidation_note(paras: list[Para], i: int, doc: Document) -> int:
 # --- endnotes ------------------------------------------------------------------------------------------------
 
 RE_NOTE = re.compile(r"^\[(\d{1,3})\]\s*(.*)$", re.S)
+EXAMPLES["RE_NOTE"] = {"use": "match", "match": {"[1] Nghị định số 71/2024/NĐ-CP …": "1", "[12]Luật số 43": "12"},
+                       "no_match": ["Xem [1]", "[a] ghi chú"]}
 MAX_NOTE_TAIL = 15   # paragraphs the last note may run over (a quoted article in a note of a consolidated text)
 
 
@@ -170,8 +204,19 @@ def split_endnotes(paras: list[Para], start: int) -> tuple[list[Para], list[dict
 RE_DOC_TYPE = re.compile(
     r"(?<![\wÀ-ỹ])(Bộ\s+[Ll]uật|Luật|Hiến\s+pháp|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư(?:\s+liên\s+tịch)?|"
     r"Quyết\s+định|Chỉ\s+thị|Quy\s+chế|Quy\s+định)(?![\wÀ-ỹ])")
+EXAMPLES["RE_DOC_TYPE"] = {
+    "match": {"theo Bộ luật Dân sự 2015": "Bộ luật", "Nghị định 15/2020/NĐ-CP": "Nghị định", "Luật này": "Luật"},
+    "no_match": ["Điều luật", "quyết định của tòa", "Thông tin"],
+}
 RE_DOC_NO = re.compile(r"\s+(?:số\s+)?(\d{1,4}(?:/\d{4})?/[A-ZĐ][\wĐđ\-]*)")
+EXAMPLES["RE_DOC_NO"] = {"use": "match", "match": {" 15/2020/NĐ-CP": "15/2020/NĐ-CP", " số 43/QH15": "43/QH15"},
+                         "no_match": [" Dân sự 2015", "15/2020/NĐ-CP"]}
 RE_YEAR = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)")
+EXAMPLES["RE_YEAR"] = {"use": "match", "match": [" 2015", " năm 2024"], "no_match": [" 20150", " số 2015", "2015"]}
+# the next word of a document's name ("Luật| Hôn| nhân| và| gia| đình")
+RE_NAME_WORD = re.compile(r"\s+([^\s,.;:()“”\"?!]+)")
+EXAMPLES["RE_NAME_WORD"] = {"use": "match", "match": {" Dân sự 2015": "Dân", " Đất, đai": "Đất"},
+                            "no_match": ["Dân", " , và"]}
 STOP_WORDS = {"quy", "như", "có", "thì", "được", "về", "tại", "theo", "và", "của", "này", "đã", "sửa", "nêu", "ghi",
               "cũng", "khẳng", "do", "để", "là", "gồm", "hiện", "mới", "trên", "sau", "các", "với", "nói", "đều",
               "khi", "trong", "từ", "hướng", "nay", "đó", "thay", "bổ", "ban", "hợp", "cho", "vẫn", "không", "đi",
@@ -185,7 +230,7 @@ def doc_name_at(s: str, pos: int = 0) -> str | None:
         no = RE_DOC_NO.match(s, end)
         if no:
             return s[m.start():no.end()].strip()
-        words = re.compile(r"\s+([^\s,.;:()“”\"?!]+)")
+        words = RE_NAME_WORD
         k = end
         taken = 0
         while taken < 8:
@@ -212,6 +257,13 @@ def doc_name_at(s: str, pos: int = 0) -> str | None:
 
 
 RE_HEADING_INSIDE = re.compile(r"(?:^|\s)Điều\s+\d+[a-zđ]?\.\s")
+EXAMPLES["RE_HEADING_INSIDE"] = {"match": ["Cụ thể, Điều 1. Sửa đổi Nghị định", "Điều 5a. Tên"],
+                                 "no_match": ["theo Điều 1 Nghị định", "Điều 1.Sửa đổi"]}
+RE_SENTENCE_END = re.compile(r"[.;:?!](?:\s|$)")
+EXAMPLES["RE_SENTENCE_END"] = {"match": ["Bộ luật Dân sự 2015. Theo đó", "quy định:"], "no_match": ["15/2020/NĐ-CP", "3.5 lần"]}
+RE_INTRO = re.compile(r"^(?:Căn\s+cứ|Theo|Tại|Dẫn\s+chiếu)\b")   # a sentence that introduces a quotation
+EXAMPLES["RE_INTRO"] = {"use": "match", "match": ["Căn cứ Bộ luật Dân sự 2015 quy định:", "Theo Điều 5", "Tại khoản 1"],
+                        "no_match": ["Như vậy", "Theođó"]}
 
 
 def _source_for(num: str, head_rest: str, intros: list[str], headings: list[str], previous: str | None) -> str | None:
@@ -225,16 +277,15 @@ def _source_for(num: str, head_rest: str, intros: list[str], headings: list[str]
     name = doc_name_at(head_rest) if RE_DOC_TYPE.match(head_rest.strip()) else None
     if name:
         return name
-    pat = re.compile(rf"(?:Điều|điều|ĐIỀU)\s+{re.escape(num)}(?![\d\wÀ-ỹ])")
     for s in intros + headings:
-        for m in pat.finditer(s):
-            stop = re.search(r"[.;:?!](?:\s|$)", s[m.end():])
+        for m in _article_refs(s, num):
+            stop = RE_SENTENCE_END.search(s[m.end():])
             name = doc_name_at(s[m.end():m.end() + (stop.start() if stop else 160)])
             if name:
                 return name
     # "Cụ thể, Điều 1. Sửa đổi … Nghị định số 71/2024/NĐ-CP" holds a heading: it introduces nothing
     for k, s in enumerate([s for s in intros if not RE_HEADING_INSIDE.search(s)]):
-        if k == 0 or re.match(r"^(?:Căn\s+cứ|Theo|Tại|Dẫn\s+chiếu)\b", s) or s.rstrip(" *").endswith(":"):
+        if k == 0 or RE_INTRO.match(s) or s.rstrip(" *").endswith(":"):
             name = doc_name_at(s)
             if name:
                 return name
@@ -255,7 +306,15 @@ RE_PAGE_VOICE = re.compile(
     r"Từ\s+(?:các|những)?\s*quy\s+định|Có\s+thể\s+thấy|Xem\s+thêm|Tải\s+về|Nội\s+dung\s+chính)\b"
     # a citation line: "Khoản 2 Điều 5 Hiến pháp 2013", "Điểm a khoản 1 Điều 4:"
     r"|^(?:Khoản|Điểm|Tiết)\s+[\w.]+(?:\s+(?:khoản|và|,)\s*[\w.]+)*\s+(?:của\s+)?Điều\s+\d+[a-zđ]?(?!\s+này)(?![\w])")
+EXAMPLES["RE_PAGE_VOICE"] = {
+    "use": "match",
+    "match": ["Như vậy, người mua phải đặt cọc", "Theo quy định trên", "Khoản 2 Điều 5 Hiến pháp 2013",
+              "Điểm a khoản 1 Điều 4:"],
+    "no_match": ["Theo đề nghị của Giám đốc", "1. Bên bán có nghĩa vụ", "Khoản 2 Điều này"],
+}
 RE_CAPTION = re.compile(r"\((?:Hình|hình|Ảnh|ảnh)\s+(?:từ|minh\s+họa)[^)]*\)\s*$")
+EXAMPLES["RE_CAPTION"] = {"match": ["Nhà ở xã hội (Hình từ Internet)", "(Ảnh minh họa)"],
+                          "no_match": ["(Hình 1)", "(Ảnh minh họa) trong bài"]}
 
 
 class _PageBuilder:
@@ -333,8 +392,7 @@ class _PageBuilder:
             self.quote = (b, t[loose.end(1):] if loose else "", list(reversed(self.recent[-3:])))
             return
         if self.quote is not None:
-            introduces_next = next_quote is not None and re.search(
-                rf"(?:Điều|điều)\s+{re.escape(next_quote)}(?![\d\wÀ-ỹ])", t)
+            introduces_next = next_quote is not None and any(m.group(1) != "ĐIỀU" for m in _article_refs(t, next_quote))
             # the page's own bold subheading ("**Sửa đổi … Nghị định số 71/2024/NĐ-CP**"), not a bold clause marker
             own_heading = p.bold and not _structural_kind(t) and not RE_BULLET.match(t)
             own_voice = (RE_PAGE_VOICE.match(t) or t.rstrip(" *").endswith("?") or RE_CAPTION.search(t) or own_heading
