@@ -1,6 +1,6 @@
 """Word accounting: every word of the source must land in exactly one place of the Document.
 
-Placement fields: letterhead, title_lines, preamble, node label/title/text, signer lines, recipients, cc,
+Placement fields: letterhead, title_lines, preamble, node label/title/text (and table cells), signer lines, recipients, cc,
 closing, unplaced, notes (label and text), and the same fields of each annex (plus its heading and note).
 Derived fields (number, date, issuers, motto, the source of a quote…) repeat words already placed and are not
 counted.
@@ -38,6 +38,8 @@ def _zone_texts(z):
     for n in z.body:
         for x in n.walk():
             yield from (x.label or "", x.title or "", x.text or "")
+            for row in x.rows:              # table nodes: every cell
+                yield from row
     for s in z.signers:
         yield from s.lines
     yield from z.recipients

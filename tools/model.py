@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-NODE_KINDS = ("part", "chapter", "section", "article", "clause", "point", "item", "paragraph",
+NODE_KINDS = ("part", "chapter", "section", "article", "clause", "point", "item", "paragraph", "table",
               "quote", "heading")  # quote, heading: only in pages (see tools/parse/page.py)
 GENRES = ("regulation", "page", "consolidated")
 LEVELS = ("central", "province", "district", "commune")
@@ -33,6 +33,8 @@ class Node:
     label: str | None = None      # the marker as written: "Điều 5.", "1-", "a)", "Chương III", "-"
     line: int | None = None       # 1-based source line where the node starts
     children: list[Node] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # table nodes: cell texts, row by row (ragged as written)
+    header_rows: int = 0          # table nodes: how many leading rows are header rows
     source: str | None = None     # quote nodes: the quoted document as the text names it ("Bộ luật Dân sự 2015")
 
     def walk(self):
@@ -145,7 +147,8 @@ def node_from_dict(d: dict) -> Node:
     return Node(
         kind=d["kind"], num=d.get("num"), title=d.get("title"), text=d.get("text", ""),
         anchor=d.get("anchor"), label=d.get("label"), line=d.get("line"),
-        children=[node_from_dict(c) for c in d.get("children", [])], source=d.get("source"),
+        children=[node_from_dict(c) for c in d.get("children", [])],
+        rows=[list(r) for r in d.get("rows", [])], header_rows=d.get("header_rows", 0), source=d.get("source"),
     )
 
 

@@ -77,6 +77,18 @@ def starts_structural(s: str) -> bool:
     )
 
 
+@dataclass(eq=False)
+class TableInfo:
+    """One pipe table of the source (a blank-line separated block of `|` rows or of `|` residue lines).
+
+    normalize() only records where each cell stands; the parser decides (parse/tables.py) whether the table is a
+    data table (a `table` node) or layout (letterhead, signature, Nơi nhận: its cells stay paragraphs)."""
+    id: int
+    line: int                      # 1-based source line of its first row
+    header_rows: int = 0           # rows above a `|---|` rule (0: no rule)
+    layout: bool = True            # set by the parser; until then cells are read as paragraphs, as always
+
+
 @dataclass
 class Para:
     text: str                     # cleaned text, lines joined with a space
@@ -87,6 +99,10 @@ class Para:
     heading: int = 0              # Markdown heading level (#…) or 0
     gap_before: bool = True       # a blank line (or table cell boundary) separates it from the previous one
     cell: bool = False            # came from a table cell
+    table: TableInfo | None = None  # the pipe table it came from; `row`, `col` place it in that table
+    row: int = 0
+    col: int = 0
+    breaks: list[int] = field(default_factory=list)  # cells: indices of `lines` that follow a <br> (kept in the cell)
 
     def __repr__(self):  # compact for debugging
         return f"Para({self.line}{' B' if self.bold else ''}{' H%d' % self.heading if self.heading else ''}: {self.text[:60]!r})"
@@ -106,7 +122,8 @@ class _Line:
     lead_bold: str
     heading: int
     bold_open_end: bool   # a bold run is still open at the end of this line
-    cell: bool = False
+    cell: tuple | None = None  # (TableInfo, row, col) of a table cell
+    after_br: bool = False     # follows a <br> of the same source line
 
 
 HEAD_WORDS = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
@@ -171,32 +188,128 @@ def _clean_spaces(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
-def _split_raw(text: str) -> list[tuple[int, str, bool]]:
-    """Raw lines -> (line number, text, is_cell_boundary) with <br>, glued bold and table pipes split."""
-    out: list[tuple[int, str, bool]] = []
-    for no, raw in enumerate(text.split("\n"), start=1):
-        s = raw.replace("\r", "")
-        s = re.sub(r"<br[ \t]*/?>", "\n", s, flags=re.I)
+RE_BR = re.compile(r"<br[ \t]*/?>", re.I)
+
+
+def _pieces(raw: str) -> tuple[list[str], set[int]]:
+    """One source line -> its pieces (`<br>` breaks, glued bold headings and glued article headings split), and
+    the indices of the pieces that follow a `<br>`."""
+    pieces: list[str] = []
+    after_br: set[int] = set()
+    for k, s in enumerate(RE_BR.split(raw.replace("\r", ""))):
+        if k:
+            after_br.add(len(pieces))
         # `**A****B**` : a bold run closed and another opened with nothing between -> two lines.
         s = split_glued_bold(s)
         # "**Điều 4. Hiệu lực thi hành**1. Luật này …": the heading's bold run ends where the text begins
         s = RE_GLUED_ARTICLE.sub(lambda m: m.group(1) + "\n", s)
-        for piece in s.split("\n"):
-            if "|" in piece and (piece.strip().startswith("|") or piece.strip().endswith("|") or " | " in piece):
-                cells = piece.split("|")
-                for i, cell in enumerate(cells):
-                    if i > 0:
-                        out.append((no, "", True))  # cell boundary
-                    out.append((no, cell, False))
+        pieces.extend(s.split("\n"))
+    return pieces, after_br
+
+
+def _has_cells(piece: str) -> bool:
+    """A piece whose pipes separate cells (and are not a '`|date=`' inside code)."""
+    st = piece.strip()
+    return "|" in piece and (st.startswith("|") or st.endswith("|") or " | " in piece)
+
+
+def _is_row_edge(piece: str) -> bool:
+    st = piece.strip()
+    return st.startswith("|") or st.endswith("|")
+
+
+# "|---|:---:|" under a header row (a lone "------- |" under a letterhead cell is decoration, not a rule)
+RE_TABLE_RULE = re.compile(r"^\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
+
+
+# a cell that holds only an operator of a formula written as a table ("Giá | = | Đơn giá | x | Diện tích"): text,
+# not a rule (a "-" line inside a longer cell, under a letterhead or in Nơi nhận, stays markup as before)
+CELL_OPERATORS = {"=", "-", "–", "+", "/", "×", "÷", ":", "<", ">", "≤", "≥"}
+
+
+def _split_raw(text: str) -> list[tuple[int, str, bool, tuple | None, bool, bool]]:
+    """Raw lines -> (line number, text, is_cell_boundary, cell, operator, after_br) with <br>, glued bold and table
+    pipes split.
+
+    Every pipe is a cell boundary, as it always was. A table is a blank-line separated block with at least one
+    piece that starts or ends with a pipe (Markdown rows "| a | b |", or the residue of converted HTML tables:
+    lone "|" lines between cell texts, rows wrapped over lines). Its text pieces get `cell` = (TableInfo, row,
+    col): the text between two pipes is one cell; two pipes with only a line break between them ("|" at a row's
+    end, "|" at the next row's start) end a row; two pipes with only spaces between them hold an empty cell.
+    Pipes in a block with no such piece ("[sửa | sửa mã nguồn]") still split the text, but make no table.
+    `operator` marks the text of a cell that is only a CELL_OPERATORS sign; `after_br` a piece that follows a
+    `<br>` (a line break a table cell keeps)."""
+    out: list[tuple[int, str, bool, tuple | None, bool, bool]] = []
+    split = [_pieces(raw) for raw in text.split("\n")]
+    lines = [pcs for pcs, _ in split]
+    n = len(lines)
+    tables = 0
+    i = 0
+    while i < n:
+        if not any(p.strip() for p in lines[i]):
+            out.extend((i + 1, p, False, None, False, False) for p in lines[i])
+            i += 1
+            continue
+        j = i
+        while j < n and any(p.strip() for p in lines[j]):
+            j += 1
+        block = range(i, j)
+        info = None
+        if any(_is_row_edge(p) for k in block for p in lines[k]):
+            tables += 1
+            info = TableInfo(id=tables, line=i + 1)
+        row, col = -1, -1
+        new_row = True       # the next cell opens a row
+        seen_pipe = False    # a pipe was met in this block
+        cell = None          # (info, row, col) of the text since the last pipe, once it has some
+        line_break = False   # a line break since the last pipe
+        texts: dict[tuple, list[int]] = {}   # cell -> indices in `out` of its text pieces
+
+        def next_cell():
+            nonlocal row, col, new_row
+            if new_row:
+                row, col, new_row = row + 1, 0, False
             else:
-                out.append((no, piece, False))
+                col += 1
+            return (info, row, col)
+
+        for k in block:
+            for pno, piece in enumerate(lines[k]):
+                br = pno in split[k][1]
+                if info is not None and RE_TABLE_RULE.match(piece) and "|" in piece:
+                    if not info.header_rows:
+                        info.header_rows = row + 1
+                    out.append((k + 1, "", True, None, False, False))   # the rule is markup: a boundary, as before
+                    new_row, seen_pipe, cell, line_break = True, True, None, True
+                    continue
+                segs = piece.split("|") if _has_cells(piece) else [piece]
+                for m, seg in enumerate(segs):
+                    if m > 0:   # a pipe
+                        out.append((k + 1, "", True, None, False, False))
+                        if info is not None:
+                            if cell is None and seen_pipe:
+                                if line_break:
+                                    new_row = True
+                                else:
+                                    next_cell()       # "| |": an empty cell
+                            seen_pipe, cell, line_break = True, None, False
+                    if info is not None and cell is None and seg.strip():
+                        cell = next_cell()
+                    if seg.strip():
+                        texts.setdefault(cell, []).append(len(out))
+                    out.append((k + 1, seg, False, cell if seg.strip() else None, False, br and m == 0))
+                line_break = True
+        for c, idx in texts.items():
+            if c is not None and len(idx) == 1 and out[idx[0]][1].strip() in CELL_OPERATORS:
+                out[idx[0]] = out[idx[0]][:4] + (True, out[idx[0]][5])
+        i = j
     return out
 
 
 def _strip_markup(pieces):
     """Yield _Line or None (blank / boundary) with bold tracking across lines of one block."""
     bold_open = False
-    for no, s, boundary in pieces:
+    for no, s, boundary, cell, operator, after_br in pieces:
         if boundary:
             bold_open = False
             yield None
@@ -215,7 +328,7 @@ def _strip_markup(pieces):
         elif re.match(r"^#{1,6}$", st):
             yield None
             continue
-        if RE_DECORATION.match(st) and not re.search(r"\w", st):
+        if RE_DECORATION.match(st) and not re.search(r"\w", st) and not operator:
             # rules, lone stars, '-----' under a letterhead: markup, not words
             if "**" in st:
                 bold_open = bold_open ^ (st.count("**") % 2 == 1)
@@ -247,7 +360,7 @@ def _strip_markup(pieces):
             else:
                 break
         yield _Line(text=text, line=no, bold=all_bold, lead_bold=_clean_spaces(_unprotect(lead)),
-                    heading=heading, bold_open_end=bold_open)
+                    heading=heading, bold_open_end=bold_open, cell=cell, after_br=after_br)
 
 
 def _ends_terminal(s: str) -> bool:
@@ -334,6 +447,8 @@ def normalize(text: str) -> Normalized:
             continue
         if cur is not None and prev_line is not None and not _split_within_block(prev_line, ln):
             cur.text = cur.text + " " + ln.text
+            if ln.after_br and ln.cell is not None:
+                cur.breaks.append(len(cur.lines))
             cur.lines.append(ln.text)
             cur.bold = cur.bold and ln.bold
         else:
@@ -341,6 +456,9 @@ def normalize(text: str) -> Normalized:
                 paras.append(cur)
             cur = Para(text=ln.text, line=ln.line, lines=[ln.text], bold=ln.bold, lead_bold=ln.lead_bold,
                        heading=ln.heading, gap_before=gap)
+            if ln.cell is not None:
+                cur.cell = True
+                cur.table, cur.row, cur.col = ln.cell
             gap = False
         prev_line = ln
     if cur is not None:
@@ -359,9 +477,11 @@ def normalize(text: str) -> Normalized:
                 and last and (last[-1].isalnum() or last[-1] in ",-–")
                 and not (RE_ARTICLE.match(q.text) and len(q.text) < 120)
                 and not RE_RECIPIENTS.match(q.text)
+                and (p.table, p.row, p.col) == (q.table, q.row, q.col)   # never across table cells
             ):
                 joins.append({"line": p.line, "before": q.text[-40:], "after": p.text[:40]})
                 q.text = q.text + " " + p.text
+                q.breaks.extend(len(q.lines) + b for b in p.breaks)
                 q.lines.extend(p.lines)
                 continue
         merged.append(p)

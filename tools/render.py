@@ -279,8 +279,23 @@ class _DocRenderer:
                 f'title="Sao chép liên kết" aria-label="Sao chép liên kết tới {r}"></button>')
 
     # -- nodes ------------------------------------------------------------------------------
+    def _table(self, n: Node) -> None:
+        """A data table: header rows in <thead>, a cell's lines joined by <br>, inside a wrapper that scrolls
+        sideways on a phone (danvan.css)."""
+        def row(tag: str, cells: list[str]) -> str:
+            return "<tr>" + "".join(f"<{tag}>" + "<br>".join(esc_line(x) for x in self._lines(c)) + f"</{tag}>"
+                                    for c in cells) + "</tr>"
+        head = max(0, min(n.header_rows, len(n.rows) - 1)) if len(n.rows) > 1 else 0
+        self.out.append('<div class="dv-node dv-table-wrap" role="region" aria-label="Bảng" tabindex="0">'
+                        '<table class="dv-table">')
+        if head:
+            self.out.append("<thead>" + "".join(row("th", r) for r in n.rows[:head]) + "</thead>")
+        self.out.append("<tbody>" + "".join(row("td", r) for r in n.rows[head:]) + "</tbody></table></div>")
+
     def node(self, n: Node, hdepth: int, path: list[Node]) -> None:
         self._flush_unplaced(n.line)
+        if n.kind == "table":
+            return self._table(n)
         path = path + [n]
         kind = n.kind if n.kind in KIND_NAMES else "paragraph"
         idattr = self._id(n.anchor)

@@ -21,6 +21,7 @@ from .common import _Ctx, _warn
 from .derive import _apply_meta, _derive
 from . import page
 from .preamble import parse_preamble
+from .tables import classify_tables
 from .title import parse_head
 
 __all__ = ["parse"]
@@ -49,6 +50,7 @@ def _parse_into(doc: Document, text: str, ctx: _Ctx):
     norm = normalize(text)
     doc.joins = norm.joins
     paras = norm.paras
+    classify_tables(paras)                   # data tables vs letterhead / signature layout tables
     if not paras:
         _warn(ctx, "empty", "văn bản không có nội dung", None, "error")
         return

@@ -160,6 +160,8 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
                 break
             if any(r.match(t) for r, _ in PREAMBLE_KIND[:2]):
                 break
+            if k > 0 and p.table is not None and not p.table.layout:
+                break   # a data table under the heading is the annex's body: its header cells are no title
             first_after_head = atype is not None and len(heading) == 1
             if not (is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_DATE.search(t) or
                     RE_NUMBER.match(t) or t[:1].islower()

@@ -10,6 +10,7 @@ from ..normalize import (
 from .common import _Ctx, _ends_sentence, _structural_kind, _warn
 from .patterns import ITEM_DEPTH, QUOTE_OPEN, RE_QUOTE_CLOSE
 from .page import is_article_list
+from .tables import cell_text
 
 
 LEVEL = {"part": 1, "chapter": 2, "section": 3, "article": 4, "clause": 5, "point": 6, "subpoint": 7}
@@ -25,6 +26,8 @@ class _Builder:
         self.stack: list[tuple[int, Node]] = []
         self.pending_title_for: Node | None = None
         self.quote_target: Node | None = None   # the node that receives a quoted amendment, while inside one
+        self.table: Node | None = None          # the table node being filled, and its rows by source row
+        self.table_rows: dict[int, list[str]] = {}
 
     # anchors
     def _anchor(self, node: Node, parent: Node | None) -> str | None:
@@ -71,6 +74,30 @@ class _Builder:
         node = Node(kind="paragraph", text=p.text, line=p.line)
         (top.children if top is not None else self.roots).append(node)
 
+    def _table_cell(self, p: Para):
+        """A data table is one node where it stands (under the open article/clause/point, after list items like a
+        paragraph); its cells are never headings, whatever they read like ("Điều 4, khoản 1 …", "1.", "a)")."""
+        info = p.table
+        if self.table is None or self.table_info is not info:
+            while self.stack and self.stack[-1][1].kind == "item":
+                self.stack.pop()
+            top = self._top()
+            self.table = Node(kind="table", line=p.line)
+            self.table_info = info
+            self.table_rows = {}
+            (top.children if top is not None else self.roots).append(self.table)
+        node = self.table
+        cells = self.table_rows.get(p.row)
+        if cells is None:
+            cells = self.table_rows[p.row] = []
+            node.rows.append(cells)
+            node.header_rows = sum(1 for r in self.table_rows if r < info.header_rows)
+        while len(cells) <= p.col:
+            cells.append("")
+        # paragraphs of one cell (lines broken by <br>, a list inside a cell) stay in that cell, one per line
+        text = cell_text(p)
+        cells[p.col] = cells[p.col] + "\n" + text if cells[p.col] else text
+
     def _quoted(self, p: Para) -> bool:
         """Amending texts quote whole articles ('“Điều 7. …' … '…”.'): the quotation is text of the amending
         clause, not structure of this document. Returns True when `p` was taken as quoted text."""
@@ -93,6 +120,9 @@ class _Builder:
 
     def add(self, p: Para):
         t = p.text
+        if p.table is not None and not p.table.layout:   # a cell of a data table (parse/tables.py)
+            return self._table_cell(p)
+        self.table = None
         if self._quoted(p):
             return
         # title of a chapter / section / part on the next line
