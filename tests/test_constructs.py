@@ -229,12 +229,12 @@ def test_annexed_quy_che_and_phu_luc():
     d = parse(ANNEX)
     assert [n.anchor for n in d.body] == ["dieu-1", "dieu-2"]
     assert [(s.on_behalf, s.title, s.name) for s in d.signers] == [("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A")]
-    assert len(d.annexes) == 2
     qc, pl = d.annexes
+    assert pl.parent == "qc"   # "PHỤ LỤC I" with no note of its own, after the Quy chế: the Quy chế's appendix
     assert qc.type == "Quy chế" and qc.kind == "annex" and qc.note.startswith("(Ban hành kèm theo")
     assert [n.anchor for n in qc.body[0].walk() if n.kind == "article"] == ["qc-dieu-1", "qc-dieu-2"]
     assert "qc-dieu-1-khoan-1" in {n.anchor for n in qc.body[0].walk()}
-    assert pl.kind == "appendix" and pl.anchor == "pl1"
+    assert pl.kind == "appendix" and pl.anchor == "qc-pl-1" and pl.num == "I"
     assert check_lossless(ANNEX, d).ok
 
 
@@ -367,7 +367,7 @@ def test_appendix_title_on_the_next_line_and_mot_so_is_not_a_number():
             "PHỤ LỤC II\n\nMột số mẫu văn bản phục vụ bồi dưỡng\n\n1. Mẫu một.\n")
     d = parse(text)
     (pl,) = d.annexes
-    assert (pl.kind, pl.anchor, pl.title) == ("appendix", "pl1", "Phụ lục II – Một số mẫu văn bản phục vụ bồi dưỡng")
+    assert (pl.kind, pl.anchor, pl.title) == ("appendix", "pl-2", "Phụ lục II – Một số mẫu văn bản phục vụ bồi dưỡng")
     assert d.number is None
     assert check_lossless(text, d).ok
 

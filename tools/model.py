@@ -12,6 +12,7 @@ NODE_KINDS = ("part", "chapter", "section", "article", "clause", "point", "item"
               "quote", "heading")  # quote, heading: only in pages (see tools/parse/page.py)
 GENRES = ("regulation", "page", "consolidated")
 LEVELS = ("central", "province", "district", "commune")
+ANNEX_KINDS = ("annex", "appendix", "form")
 
 
 @dataclass
@@ -73,10 +74,11 @@ class Unplaced:
 
 @dataclass
 class Annex:
-    kind: str                      # "annex" (văn bản kèm theo: Quy chế, Quy định…) or "appendix" (Phụ lục)
-    type: str | None               # "Quy chế", "Quy định", "Phụ lục"…
+    kind: str                      # one of ANNEX_KINDS: "annex" (văn bản kèm theo: Quy chế, Quy định…),
+                                   # "appendix" (Phụ lục), "form" (Mẫu số …: a form or model document)
+    type: str | None               # "Quy chế", "Quy định", "Phụ lục", "Mẫu"…
     title: str
-    anchor: str                    # prefix of every anchor inside: "qc", "qd", "pl1"…
+    anchor: str                    # prefix of every anchor inside: "qc", "qd", "pl-2", "pl-1-mau-4"…
     heading: list[str] = field(default_factory=list)  # the heading lines as written
     note: str | None = None        # "(Ban hành kèm theo Quyết định số …)"
     preamble: list[PreambleItem] = field(default_factory=list)
@@ -85,6 +87,9 @@ class Annex:
     recipients: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     line: int | None = None
+    num: str | None = None         # the printed number: "II" of "PHỤ LỤC II", "04" of "Mẫu số 04"; None if unnumbered
+    parent: str | None = None      # anchor of the annex it belongs to (an appendix of the annexed Quy chế, a form of
+                                   # an appendix, the Phụ lục I of a model contract); None at the top level
 
 
 @dataclass
@@ -112,7 +117,8 @@ class Document:
     cc: list[str] = field(default_factory=list)           # "Đồng kính gửi"
     preamble: list[PreambleItem] = field(default_factory=list)
     body: list[Node] = field(default_factory=list)
-    annexes: list[Annex] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)   # every annex, appendix and form in reading order;
+                                                          # a nested one names its parent
     warnings: list[Warning_] = field(default_factory=list)
     source: Source | None = None
     motto: list[str] = field(default_factory=list)        # "ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI…", "Độc lập - …"

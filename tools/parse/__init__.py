@@ -5,7 +5,8 @@ place is kept as an unplaced paragraph with a warning, so no word of the source 
 
 Zones, in order: letterhead (issuers, motto, number, place and date) -> title (type line + trích yếu) ->
 preamble (căn cứ, thực hiện, enacting line) -> body (Phần/Chương/Mục/Điều/khoản/điểm/items) -> closing
-(signatures, Nơi nhận, Đồng kính gửi) -> annexes (Quy chế/Quy định kèm theo, Phụ lục), each with the same zones.
+(signatures, Nơi nhận, Đồng kính gửi) -> annexes (Quy chế/Quy định kèm theo, Phụ lục, forms),
+nested, each with the same zones.
 
 Package layout, one module per part of the document: patterns (data), common (context, predicates),
 letterhead, title, preamble, body, closing, annexes, derive (facts computed from the tree).
@@ -16,7 +17,7 @@ import traceback
 
 from ..model import Document, Unplaced
 from ..normalize import normalize
-from .annexes import _build_annex, _fill_body, _split_segments
+from .annexes import _fill_body, _split_segments, parse_annexes
 from .common import _Ctx, _warn
 from .derive import _apply_meta, _derive
 from . import page
@@ -67,13 +68,10 @@ def _parse_into(doc: Document, text: str, ctx: _Ctx):
         i = page.consolidation_note(paras, i, doc)
     i = parse_preamble(paras, i, doc)        # căn cứ, thực hiện, đề nghị, enacting lines
 
-    # body, closing, annexes
+    # body, closing; then annexes, appendices and forms, nested (parse/annexes.py)
     segments = _split_segments(paras, i, ctx)
-    main = segments[0]
+    _kind, main = segments[0]
     _fill_body(doc, main, ctx, prefix="")
-    type_counts: dict[str, int] = {}
-    for seg in segments[1:]:
-        annex = _build_annex(seg, ctx, type_counts)
-        doc.annexes.append(annex)
+    parse_annexes(doc, segments[1:], ctx)
 
 

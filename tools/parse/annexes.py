@@ -1,29 +1,170 @@
-"""Annexes and appendices: where they start, their headings and notes, and their own bodies."""
+"""Annexes, appendices and forms: where they start, their headings and notes, where they nest, their anchors, and
+their own bodies.
+
+Where a segment starts (`_split_segments`), never on a cell of a data table and never before the first body
+paragraph:
+  S1  A "PHỤ LỤC N" / "Phụ lục N" heading (capitals, bold, a Markdown heading, or "Phụ lục N" alone in its
+      paragraph; short, not a list line) starts an appendix wherever it stands, also inside an appendix that
+      has no article and no closing (a table, a form).
+  S2  "PHỤ LỤC" with its number on the next line ("PHỤ LỤC" / "II") is one heading (`_build_head`).
+  S3  A "(Ban hành) kèm theo …" note starts an annex with the heading lines just above it (its type line, its
+      title), once the text before it has articles or a closing, or inside an annex; with no type line or
+      PHỤ LỤC heading above it, a note is text.
+  S4  A form heading — "Mẫu số 04", "Mẫu 01/TNMT", "MẪU SỐ 2: …", bold or a Markdown heading, or followed by a
+      letterhead, motto, title or "Kính gửi" line — starts a form, inside an annex or after the main closing.
+  S5  A type line (QUY CHẾ, QUYẾT ĐỊNH…) in capitals starts a new text after a closing, or when a kèm theo note
+      follows within four paragraphs (`_is_annex_start`).
+  S6  A motto starts a new text only when the whole paragraph is the motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "ĐẢNG CỘNG SẢN VIỆT NAM", with "Độc lập - Tự do - Hạnh phúc" and rules), in capitals, after the closing of
+      the text before: a sentence that opens with "Đảng Cộng sản Việt Nam …" is text.
+  S7  Inside a form only a new form, a PHỤ LỤC heading or a kèm theo note under a heading starts a segment: its
+      letterhead, motto, type line, "Kính gửi" and signature blank are the form's. In the heading lines of a
+      form (right under "Mẫu số …") a "Phụ lục" label and a note are the form's heading.
+  S8  A text after a closing with no type line, no PHỤ LỤC heading and no note is a model document: a form
+      named by its own capitals heading ("GIẤY CHỨNG NHẬN", "ĐƠN ĐỀ NGHỊ") (`_build_head`).
+
+Where a segment goes (`_Placer`; Annex.parent names the annex it belongs to, doc.annexes keeps reading order): the
+stack of open annexes is the path from the top level to the innermost one.
+  N1  A form is a sibling of the open form it follows (the one numbered just before it, else the innermost), or
+      the child of the innermost open annex; at the top level when none is open.
+  N2  An annex or appendix whose note cites the main document (same type, same number, or the number left
+      blank in a draft) is at the top level.
+  N3  A numbered appendix continues a series: it is the sibling of the open appendix numbered just before it
+      (same style: I, II… / 1, 2… / A, B…); a first number (I, 1, A) restarts a series inside the innermost open
+      annex (the model contract's Phụ lục I inside the circular's PHỤ LỤC III); any other number is the sibling
+      of the innermost open numbered appendix of its style, else of the innermost open numbered appendix (an
+      unnumbered appendix is a container, not a series: "PHỤ LỤC" / "Phụ lục 9", "Phụ lục 10" inside it).
+  N4  Anything else (no note, a note citing another text or a blank template number) is the child of the
+      innermost open annex — not of a form when its note cites a legal document with a real number; but an
+      unnumbered appendix after an unnumbered appendix, an annex after an annex of its type, are siblings.
+
+Anchors (`_anchor_of`), each inside its parent's: an appendix is "pl-" + its printed number ("PHỤ LỤC II" ->
+pl-2, "Phụ lục 1a" -> pl-1a, "PHỤ LỤC 01" -> pl-1; nested: pl-3-pl-1), "pl" when it has none; a form is "mau-" +
+its number (pl-1-mau-4); an annex keeps its type prefix counted per parent (qc, qd, kt, kt2). So adding an
+appendix never renames another. Two annexes of one parent that would share an anchor get a warning
+(`annex-anchor`) and the later one a suffix from its title.
+"""
 from __future__ import annotations
 
 import re
 
+from .. import ids
 from ..model import Annex, PreambleItem, Unplaced
 from ..normalize import (
     Para, RE_ARTICLE, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_KEM_THEO, RE_MOTTO, RE_PART, RE_RECIPIENTS,
     RE_ROMAN_HEAD, RE_SECTION, RE_SIGN_AUTH, is_caps,
 )
 from .body import _Builder
-from .closing import _parse_closing, _split_closing
+from .closing import _is_blank_closing, _parse_closing, _split_closing
 from .common import (
     _Ctx, _clean_item, _ends_sentence, _is_name, _is_signature_start, _preamble_kind, _structural_kind,
     _type_of, _warn,
 )
 from .patterns import ANNEX_PREFIX, PREAMBLE_KIND, RE_ANNEX_HEAD, RE_DATE, RE_NUMBER
 
+EXAMPLES: dict[str, dict] = {}
 
-def _is_annex_start(paras: list[Para], i: int, seen_articles: bool, in_closing: bool = False) -> bool:
+# S4: "Mẫu số 04", "Mẫu 01/TNMT", "MẪU SỐ 2: Đơn đề nghị", "Mẫu số 01. Sổ báo cáo …" (number, then an optional title)
+RE_FORM_HEAD = re.compile(
+    r"^(?:Mẫu|MẪU)\s+(?:(?:số|Số|SỐ)\s*:?\s*)?(\d{1,3}[a-zA-Z]?(?:/[0-9A-Za-zĐđ\-]+)*)(?![\wÀ-ỹ])\s*[:.\-–]?\s*(.*)$",
+    re.S)
+EXAMPLES["RE_FORM_HEAD"] = {"match": {"Mẫu số 04": "04", "Mẫu 01/TNMT": "01/TNMT", "MẪU SỐ 2: Đơn đề nghị": "2",
+                                      "Mẫu số 01. Sổ báo cáo sự cố": "01", "Mẫu số 08 - Phụ lục I": "08"},
+                            "no_match": ["Mẫu biểu", "MẪU QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH", "Mẫu số"], "use": "match"}
+# S2: the bare number of a "PHỤ LỤC" heading written on the next line
+RE_BARE_NUM = re.compile(r"^(?:(?:số|Số|SỐ)\s+)?([IVXLC]+|\d{1,3}[a-z]?|[A-Z])\s*[.:]?$")
+EXAMPLES["RE_BARE_NUM"] = {"match": {"II": "II", "số 02": "02", "A": "A", "1a.": "1a"},
+                           "no_match": ["DANH MỤC", "II. Nội dung"], "use": "match"}
+RE_DECOR = re.compile(r"^[\s\-_=*~.·•–—|:+]*$")
+EXAMPLES["RE_DECOR"] = {"match": ["---------------", " - ", ""], "no_match": ["Độc lập"], "use": "match"}
+RE_PLACEHOLDER = re.compile(r"…|\.{3,}|_{3,}")
+EXAMPLES["RE_PLACEHOLDER"] = {"match": ["số… /QĐ-UBND", "số ..../....", "____"], "no_match": ["số 12/2025/QĐ-UBND"]}
+# the document a note cites: "kèm theo Quyết định số 12/2025/QĐ-UBND", "Kèm theo Ngh ị định số …" (PDF gaps);
+# read on the note with its spaces removed and lower-cased (`_compact`)
+_CITED = ["quyếtđịnh", "nghịđịnh", "thôngtưliêntịch", "thôngtư", "nghịquyếtliêntịch", "nghịquyết", "chỉthị",
+          "luật", "quychếphốihợp", "quychế", "quyđịnh", "hướngdẫn", "kếhoạch", "chươngtrình", "đềán", "điềulệ",
+          "tờtrình", "côngvăn", "báocáo", "giấyphép", "hợpđồng", "vănbản", "thôngbáo", "biênbản", "kếtluận"]
+RE_CITED = re.compile(r"(?:kèmtheo|tại)(" + "|".join(_CITED) + r")(?:số)?:?([^,;()]*)")
+EXAMPLES["RE_CITED"] = {"match": {"(banhànhkèmtheoquyếtđịnhsố12/2025/qđ-ubnd)": "quyếtđịnh",
+                                  "(kèmtheoquychếquảnlýtạiquyếtđịnhsố25)": "quychế",
+                                  "(kèmtheotờtrìnhsố:…ngày…)": "tờtrình"},
+                        "no_match": ["(báocáochitiếtkèmtheo)"]}
+_LEGAL = {"quyếtđịnh", "nghịđịnh", "thôngtưliêntịch", "thôngtư", "nghịquyếtliêntịch", "nghịquyết", "chỉthị",
+          "luật"}
+RE_WS = re.compile(r"\s+")
+EXAMPLES["RE_WS"] = {"match": [" ", "\n"], "no_match": ["Ngh"]}
+RE_LEAD_NUM = re.compile(r"(\d+)(.*)$", re.S)   # the leading digits of a printed number and what follows them
+EXAMPLES["RE_LEAD_NUM"] = {"match": {"01/TNMT": "01", "1a": "1", "12/2025/QĐ-UBND": "12"}, "no_match": ["/2025/QĐ"],
+                           "use": "match"}
+RE_ROMAN_NUM = re.compile(r"[IVXLC]+")
+EXAMPLES["RE_ROMAN_NUM"] = {"match": ["II", "XIV"], "no_match": ["II.", "B", "1"], "use": "fullmatch"}
+RE_LETTER_NUM = re.compile(r"[A-Z]")
+EXAMPLES["RE_LETTER_NUM"] = {"match": ["B"], "no_match": ["BC", "b"], "use": "fullmatch"}
+RE_NUM_ONLY = re.compile(r"[IVXLC]+|\d+[a-z]?|[A-Z]")
+EXAMPLES["RE_NUM_ONLY"] = {"match": ["II", "1a", "B"], "no_match": ["II –", "Danh"], "use": "fullmatch"}
+RE_FOOTNOTE_MARKS = re.compile(r"(?:\[\d+\])+")   # "[23]" after "PHỤ LỤC": a footnote mark, not a title
+EXAMPLES["RE_FOOTNOTE_MARKS"] = {"match": ["[23]", "[1][2]"], "no_match": ["[23] BỔ SUNG"], "use": "fullmatch"}
+RE_WORD2 = re.compile(r"[^\W\d_]{2,}")      # a word of two letters or more
+EXAMPLES["RE_WORD2"] = {"match": ["GIẤY"], "no_match": ["(1) ……", "A 1"]}
+# what a title starts with that its anchor already says: "Phụ lục", "Mẫu số", its number, a dash
+RE_TITLE_LEAD = re.compile(r"^(?:Phụ lục|Mẫu số)(?:\s+(?:[IVXLC]+|\d+[a-z]?|[A-Z])(?![\wÀ-ỹ]))?\s*[–-]?\s*")
+EXAMPLES["RE_TITLE_LEAD"] = {"match": {"Phụ lục II – DANH MỤC": None, "Mẫu số 02 – ĐƠN": None, "Phụ lục BỔ SUNG": None},
+                             "no_match": ["GIẤY CHỨNG NHẬN"], "use": "match"}
+
+
+def _in_data_table(p: Para) -> bool:
+    """A cell of a data table (parse/tables.py): a list of forms in a table is no heading."""
+    t = getattr(p, "table", None)
+    return t is not None and not getattr(t, "layout", True)
+
+
+def _is_motto_para(t: str) -> bool:
+    """S6: the whole paragraph is the motto (both lines and rules may stand in it), and it opens in capitals."""
+    m = RE_MOTTO.search(t)
+    return bool(m) and m.start() == 0 and is_caps(m.group(0)) and not RE_DECOR.sub("", RE_MOTTO.sub("", t)).strip()
+
+
+def _is_appendix_head(p: Para) -> bool:
+    """S1: 'PHỤ LỤC II', '**Phụ lục 9**', '## Phụ lục', 'PHỤ LỤC SỔ GỐC…'; not 'Phụ lục I ban hành kèm theo …;'."""
+    t = p.text
+    m = RE_ANNEX_HEAD.match(t)
+    if not m or len(t) >= 300 or _in_data_table(p):
+        return False
+    if not (is_caps(t[:7]) or p.bold or p.heading or m.group(2) and not m.group(3)):
+        return False   # title case counts when the paragraph is the heading alone: "Phụ lục I"
+    return not t.rstrip(" *").endswith((";", ",")) and (is_caps(t[:7]) or len(m.group(3)) < 200)
+
+
+def _is_form_head(paras: list[Para], i: int) -> bool:
+    """S4: a form's heading line."""
     p = paras[i]
     t = p.text
-    if RE_KEM_THEO.match(t) and len(t) < 400:
+    m = RE_FORM_HEAD.match(t)
+    if not m or len(t) > 200 or _in_data_table(p) or _ends_sentence(t) and not t.endswith(":") and len(t) > 60:
+        return False
+    if p.bold or p.heading:
         return True
-    if RE_ANNEX_HEAD.match(t) and (is_caps(t[:8]) or p.bold or p.heading) and len(t) < 300:
-        return True
+    if m.group(2).strip():
+        return False   # "Mẫu số 06 B Phụ lục, khoản 5, Điều 13": a line of a list, not a heading
+    nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+    return bool(nxt) and (is_caps(nxt) or bool(RE_MOTTO.search(nxt)) or nxt.startswith(("Kính gửi", "KÍNH GỬI"))
+                          or bool(RE_KEM_THEO.match(nxt)))
+
+
+def _heading_like(p: Para) -> bool:
+    """A line that can still belong to an annex heading: capitals, bold, a motto, a note, a number or date line."""
+    t = p.text
+    if len(t) > 400 or _structural_kind(t) or RE_BULLET.match(t):
+        return False
+    return bool(is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_KEM_THEO.match(t)
+                or RE_NUMBER.match(t) or (RE_DATE.search(t) and len(t) < 120) or RE_BARE_NUM.match(t)
+                or RE_ANNEX_HEAD.match(t) and len(t) < 60)
+
+
+def _is_annex_start(paras: list[Para], i: int, seen_articles: bool, in_closing: bool = False) -> bool:
+    """S5, S6 (notes and PHỤ LỤC headings are read before, by _split_segments)."""
+    p = paras[i]
+    t = p.text
     ty = _type_of(t)
     if ty and (is_caps(t) or p.bold or p.heading) and seen_articles:
         prev = paras[i - 1].text if i > 0 else ""
@@ -39,56 +180,70 @@ def _is_annex_start(paras: list[Para], i: int, seen_articles: bool, in_closing: 
             if RE_ARTICLE.match(q) or RE_CLAUSE.match(q):
                 break
         return in_closing
-    if RE_MOTTO.match(t) and seen_articles:
+    if _is_motto_para(t) and in_closing:   # S6
         return True
     return False
 
 
+def _heading_before_note(cur: list[Para]) -> list[Para]:
+    """The heading lines (type line + title, or a PHỤ LỤC heading + title) just above a kèm theo note, popped
+    from the end of `cur`; [] (and `cur` untouched) when there is no such heading."""
+    back: list[Para] = []
+    while cur and len(back) < 5:
+        q = cur[-1]
+        if (is_caps(q.text) or q.bold or q.heading or q.text[:1].islower()) and not _structural_kind(q.text) \
+                and not RE_SIGN_AUTH.match(q.text) and not _is_name(q.text) and len(q.text) < 400 \
+                and not _in_data_table(q):
+            back.insert(0, cur.pop())
+            if _type_of(q.text) or RE_ANNEX_HEAD.match(q.text):
+                break
+        else:
+            break
+    if back and not (_type_of(back[0].text) or RE_ANNEX_HEAD.match(back[0].text)):
+        cur.extend(back)   # not a heading after all: put them back
+        return []
+    return back
 
-def _split_segments(paras: list[Para], start: int, ctx: _Ctx) -> list[list[Para]]:
-    """Split the rest of the document into the main body and annex segments."""
+
+def _split_segments(paras: list[Para], start: int, ctx: _Ctx) -> list[tuple[str, list[Para]]]:
+    """Split the rest of the document into the main body and annex segments: [(kind, paragraphs)], kind being
+    "main", "note" (a kèm theo note with its heading), "appendix", "form" or "doc" (a text after a closing)."""
     segs: list[list[Para]] = [[]]
+    kinds = ["main"]
     seen_articles = False
+    in_closing = False
+    head = False  # the newest segment is still in its heading lines
     i = start
     n = len(paras)
-    in_closing = False
-    fresh = False  # the current segment is an annex heading with no body yet
     while i < n:
         p = paras[i]
         t = p.text
-        if fresh and RE_KEM_THEO.match(t):
-            segs[-1].append(p)
+        kind = kinds[-1]
+        if head and not _heading_like(p):
+            head = False
+        new = None
+        back: list[Para] = []
+        if _in_data_table(p) or not (segs[-1] or len(segs) > 1):
+            pass
+        elif _is_form_head(paras, i) and (kind != "main" or in_closing):
+            new = "form"                                                      # S4
+        elif head and (kind == "form" or RE_KEM_THEO.match(t)):
+            pass                                                              # S7: the heading's own lines
+        elif _is_appendix_head(p):
+            new = "appendix"                                                  # S1
+        elif RE_KEM_THEO.match(t) and len(t) < 400 and (seen_articles or in_closing or kind != "main"):
+            back = _heading_before_note(segs[-1])                             # S3
+            if back or (kind != "form" and (seen_articles or in_closing)):
+                new = "note"
+        elif kind != "form" and (seen_articles or in_closing) and _is_annex_start(paras, i, True, in_closing):
+            new = "doc"                                                       # S5, S6
+        if new:
+            segs.append(back + [p])
+            kinds.append(new)
+            seen_articles = in_closing = False
+            head = True
             i += 1
             continue
-        if (seen_articles or in_closing) and _is_annex_start(paras, i, True, in_closing):
-            # include heading lines just before a "kèm theo" note (type line + title) in the new segment
-            if RE_KEM_THEO.match(t):
-                back = []
-                cur = segs[-1]
-                while cur and len(back) < 5:
-                    q = cur[-1]
-                    if (is_caps(q.text) or q.bold or q.heading or q.text[:1].islower()) and not _structural_kind(q.text) \
-                            and not RE_SIGN_AUTH.match(q.text) and not _is_name(q.text) and len(q.text) < 400:
-                        back.insert(0, cur.pop())
-                        if _type_of(q.text) or RE_ANNEX_HEAD.match(q.text):
-                            break
-                    else:
-                        break
-                if back and not (_type_of(back[0].text) or RE_ANNEX_HEAD.match(back[0].text)):
-                    # not a heading after all: put them back
-                    cur.extend(back)
-                    back = []
-                segs.append(back + [p])
-            else:
-                # motto / letterhead before an annex heading: start the segment at the letterhead
-                segs.append([p])
-            seen_articles = False
-            in_closing = False
-            fresh = True
-            i += 1
-            continue
-        if _structural_kind(t) or len(t) > 300:
-            fresh = False
         if RE_ARTICLE.match(t) or RE_CLAUSE.match(t):
             seen_articles = True
         if _is_signature_start(p) or RE_RECIPIENTS.match(t):
@@ -96,24 +251,30 @@ def _split_segments(paras: list[Para], start: int, ctx: _Ctx) -> list[list[Para]
         segs[-1].append(p)
         i += 1
     # merge segments that hold only letterhead lines into the next one
-    out: list[list[Para]] = []
+    out: list[tuple[str, list[Para]]] = []
     carry: list[Para] = []
-    for s in segs:
-        if out and not any(_structural_kind(p.text) or len(p.text) > 200 for p in s) and s is not segs[-1] \
+    last = len(segs) - 1
+    for k, (kind, s) in enumerate(zip(kinds, segs)):
+        if out and k != last and not any(_structural_kind(p.text) or len(p.text) > 200 for p in s) \
                 and all(RE_MOTTO.search(p.text) or is_caps(p.text) or RE_DATE.search(p.text) or RE_NUMBER.match(p.text)
-                        for p in s):
+                        for p in s) and kinds[k + 1] != "form":
             carry.extend(s)
             continue
-        out.append(carry + s if carry else s)
+        out.append((kind, carry + s if carry else s))
         carry = []
     if carry:
-        out.append(carry)
+        kind, s = out[-1]
+        out[-1] = (kind, s + carry)
     return out
 
 
-
-def _fill_body(doc_or_annex, paras: list[Para], ctx: _Ctx, prefix: str):
-    body, closing = _split_closing(paras)
+def _fill_body(doc_or_annex, paras: list[Para], ctx: _Ctx, prefix: str, closing: bool = True):
+    """Body and closing of one zone. `closing=False` (a form): everything is body — its "Kính gửi", its fields,
+    its Nơi nhận and its signature blank are the form's text, not the document's recipients or signers."""
+    body, closing_paras = _split_closing(paras) if closing else (paras, [])
+    is_doc = hasattr(doc_or_annex, "cc")
+    if closing_paras and not is_doc and _is_blank_closing(closing_paras):
+        body, closing_paras = paras, []   # a model's closing: "(Ký tên, đóng dấu)", "………(1)………", "Lưu: …"
     b = _Builder(ctx, prefix)
     for p in body:
         try:
@@ -122,7 +283,7 @@ def _fill_body(doc_or_annex, paras: list[Para], ctx: _Ctx, prefix: str):
             ctx.unplaced.append(Unplaced(text=p.text, line=p.line, reason=f"{e.__class__.__name__}"))
             _warn(ctx, "unplaced", f"không xếp được đoạn văn: {e}", p.line)
     doc_or_annex.body = b.roots
-    signers, recipients, cc, other = _parse_closing(closing)
+    signers, recipients, cc, other = _parse_closing(closing_paras)
     doc_or_annex.signers = signers
     doc_or_annex.recipients = recipients
     if hasattr(doc_or_annex, "cc"):
@@ -132,13 +293,52 @@ def _fill_body(doc_or_annex, paras: list[Para], ctx: _Ctx, prefix: str):
     doc_or_annex.closing = other
 
 
-def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
+# --- headings ----------------------------------------------------------------------------------------------
+
+def _form_title(num: str, rest: str, seg: list[Para]) -> str:
+    """'Mẫu số 04 – THÔNG BÁO MUA (BÁN) HÀNG HÓA': the label's own title, else the first capitals line of the
+    form that is neither its motto, letterhead, number nor date (display only: the lines stay in the body)."""
+    label = f"Mẫu số {num}"
+    if rest:
+        return f"{label} – {rest}"
+    seen_motto = False
+    for q in seg[1:12]:
+        t = q.text
+        if RE_MOTTO.search(t):
+            seen_motto = True
+            continue
+        if RE_NUMBER.match(t) or RE_DATE.search(t) or RE_DECOR.match(t) or RE_KEM_THEO.match(t) or len(t) > 200:
+            continue
+        if is_caps(t) and (seen_motto or _type_of(t)) and len(RE_WORD2.findall(t)) >= 2 \
+                and not RE_PLACEHOLDER.match(t):
+            return f"{label} – {t}"
+    return label
+
+
+def _build_head(kind: str, seg: list[Para]) -> tuple[Annex, int]:
+    """The annex's heading lines, note, type, title and printed number; returns the annex (no body yet) and the
+    index of its first body paragraph."""
+    if kind == "form":
+        m = RE_FORM_HEAD.match(seg[0].text)
+        num, rest = m.group(1), m.group(2).strip()
+        k = 1
+        note = None
+        # the form's own label lines, when a note closes them: "Phụ lục" / "DANH SÁCH …" / "(Kèm theo …)"
+        for j in range(1, min(5, len(seg))):
+            if RE_KEM_THEO.match(seg[j].text):
+                if all(_heading_like(q) and not RE_MOTTO.search(q.text) for q in seg[1:j]):
+                    k, note = j + 1, seg[j].text
+                break
+        annex = Annex(kind="form", type="Mẫu", title=_form_title(num, rest, seg), anchor="",
+                      heading=[q.text for q in seg[:k - 1 if note else k]], note=note, line=seg[0].line, num=num)
+        return annex, k
     heading: list[str] = []
     note = None
     k = 0
     atype = None
+    num = None
     title_parts: list[str] = []
-    kind = "annex"
+    akind = "annex"
     other_title = None
     note_idx = next((j for j, q in enumerate(seg[:8]) if RE_KEM_THEO.match(q.text)), None)
     if note_idx is not None and any(_structural_kind(q.text) for q in seg[:note_idx]):
@@ -162,20 +362,29 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
                 break
             if k > 0 and p.table is not None and not p.table.layout:
                 break   # a data table under the heading is the annex's body: its header cells are no title
+            if k > 0 and (_is_appendix_head(p) or RE_FORM_HEAD.match(t)):
+                break
+            if atype == "Phụ lục" and (RE_MOTTO.search(t) or getattr(p, "table", None) is not None):
+                break   # the letterhead of a model document inside the appendix: its body, not its title
             first_after_head = atype is not None and len(heading) == 1
-            if not (is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_DATE.search(t) or
+            if not (k == 0 or is_caps(t) or p.bold or p.heading or RE_MOTTO.search(t) or RE_DATE.search(t) or
                     RE_NUMBER.match(t) or t[:1].islower()
                     or (first_after_head and len(t) < 200 and not _ends_sentence(t))) or len(t) > 400:
                 break
         heading.append(t)
         am = RE_ANNEX_HEAD.match(t)
         ty = _type_of(t)
+        bare = RE_BARE_NUM.match(t)
         if am and atype is None:
-            atype, kind = "Phụ lục", "appendix"
+            atype, akind = "Phụ lục", "appendix"
+            num = am.group(2)
             if am.group(2):
-                title_parts.append(am.group(2) + (" –" if am.group(3) else ""))
-            if am.group(3):
+                title_parts.append(am.group(2))
+            if am.group(3) and not RE_FOOTNOTE_MARKS.fullmatch(am.group(3)):   # not a footnote mark "[23]"
                 title_parts.append(am.group(3))
+        elif bare and atype == "Phụ lục" and num is None and len(heading) == 2 and not title_parts:
+            num = bare.group(1)   # S2: "PHỤ LỤC" / "II"
+            title_parts.append(num)
         elif ty and atype is None:
             atype = ty[0]
             if ty[2]:
@@ -186,30 +395,178 @@ def _build_annex(seg: list[Para], ctx: _Ctx, type_counts: dict) -> Annex:
                 and not RE_DATE.search(t):
             other_title = t   # a form or a letter inside an appendix: "GIẤY CHỨNG NHẬN"
         k += 1
+    if atype is None and note is None:
+        # S8: a text after a closing with neither a type line, a PHỤ LỤC heading nor a note ("GIẤY CHỨNG NHẬN",
+        # "ĐƠN ĐỀ NGHỊ", a letter with its letterhead): a model document, a form named by its own heading
+        return Annex(kind="form", type=None, title=other_title or "Văn bản", anchor="", heading=heading,
+                     note=None, line=seg[0].line if seg else None), k
     if atype is None:
-        atype = "Phụ lục" if note is None else "Văn bản kèm theo"
-    base = ANNEX_PREFIX.get(atype, "kt")
-    type_counts[base] = type_counts.get(base, 0) + 1
-    prefix = base if type_counts[base] == 1 and base != "pl" else f"{base}{type_counts[base]}"
-    if len(title_parts) > 1 and re.fullmatch(r"[IVXLC]+|\d+[a-z]?|[A-Z]", title_parts[0]):
+        atype = "Văn bản kèm theo"
+    if len(title_parts) > 1 and RE_NUM_ONLY.fullmatch(title_parts[0]):
         title_parts[0] += " –"   # "Phụ lục I – Cách tính, quy đổi giờ chuẩn"
     title = atype + (" " + " ".join(title_parts) if title_parts else "")
-    if other_title and not title_parts and kind == "annex" and note is None:
-        # no Phụ lục / type heading: name it by its own heading, keep the appendix prefix
-        annex = Annex(kind="appendix", type=None, title=other_title, anchor=prefix, heading=heading, note=note,
-                      line=seg[0].line if seg else None)
-    else:
-        annex = Annex(kind=kind, type=atype, title=title.strip(), anchor=prefix, heading=heading, note=note,
-                      line=seg[0].line if seg else None)
-    rest = seg[k:]
+    annex = Annex(kind=akind, type=atype, title=title.strip(), anchor="", heading=heading, note=note,
+                  line=seg[0].line if seg else None, num=num)
+    return annex, k
+
+
+def _fill_annex(annex: Annex, rest: list[Para], ctx: _Ctx):
     # an annex may carry its own căn cứ lines
     j = 0
-    while j < len(rest) and _preamble_kind(rest[j].text) in ("basis", "implementing", "proposal", "enacting") \
-            and not _structural_kind(rest[j].text):
-        annex.preamble.append(PreambleItem(kind=_preamble_kind(rest[j].text), text=_clean_item(rest[j].text)
-                                           if RE_BULLET.match(rest[j].text) else rest[j].text, line=rest[j].line))
-        j += 1
-    _fill_body(annex, rest[j:], ctx, prefix=prefix)
-    return annex
+    if annex.kind != "form":
+        while j < len(rest) and _preamble_kind(rest[j].text) in ("basis", "implementing", "proposal", "enacting") \
+                and not _structural_kind(rest[j].text):
+            annex.preamble.append(PreambleItem(kind=_preamble_kind(rest[j].text), text=_clean_item(rest[j].text)
+                                               if RE_BULLET.match(rest[j].text) else rest[j].text, line=rest[j].line))
+            j += 1
+    _fill_body(annex, rest[j:], ctx, prefix=annex.anchor, closing=annex.kind != "form")
 
 
+# --- numbers, notes, nesting, anchors ----------------------------------------------------------------------
+
+def _series(num: str | None) -> tuple[str, int] | None:
+    """('roman', 2) for 'II', ('arabic', 1) for '01' or '1a', ('letter', 2) for 'B'; None when unnumbered."""
+    if not num:
+        return None
+    if RE_ROMAN_NUM.fullmatch(num):
+        return "roman", ids.roman_to_int(num) or 0
+    m = RE_LEAD_NUM.match(num)
+    if m:
+        return "arabic", int(m.group(1))
+    if RE_LETTER_NUM.fullmatch(num):
+        return "letter", ord(num) - 64
+    return None
+
+
+def _num_slug(num: str) -> str:
+    """'II' -> '2', '01' -> '1', '1a' -> '1a', '01/TNMT' -> '1-tnmt', 'B' -> 'b'."""
+    if RE_ROMAN_NUM.fullmatch(num):
+        return str(ids.roman_to_int(num))
+    m = RE_LEAD_NUM.match(num)
+    if m:
+        return (str(int(m.group(1))) + "-" + ids.slugify(m.group(2))).strip("-") if m.group(2).strip("/-") \
+            else str(int(m.group(1)))
+    return ids.slugify(num) or "x"
+
+
+def _cited(note: str | None) -> tuple[str | None, str, bool]:
+    """(type cited by a note, its number's leading digits, placeholder?) — ('quyếtđịnh', '12', False)."""
+    if not note:
+        return None, "", False
+    c = RE_WS.sub("", note).lower()
+    m = RE_CITED.search(c)
+    placeholder = bool(RE_PLACEHOLDER.search(note))
+    if not m:
+        return None, "", placeholder
+    d = RE_LEAD_NUM.match(m.group(2))
+    return m.group(1), d.group(1) if d else "", placeholder
+
+
+def _cites_main(note: str | None, main_type: str | None, main_number: str | None) -> bool:
+    """N2: the note cites the main document: its type, and its number (or a number a draft left blank)."""
+    cited, digits, placeholder = _cited(note)
+    if cited is None or placeholder:
+        return False
+    if main_type and RE_WS.sub("", main_type).lower() != cited:
+        return False
+    main_digits = RE_LEAD_NUM.match(RE_WS.sub("", main_number or ""))
+    return not digits or main_digits is None or int(digits) == int(main_digits.group(1))
+
+
+def _own_anchor(a: Annex, counts: dict) -> str:
+    if a.kind == "form":
+        return "mau-" + _num_slug(a.num) if a.num else "mau"
+    if a.kind == "appendix":
+        return "pl-" + _num_slug(a.num) if a.num else "pl"
+    base = ANNEX_PREFIX.get(a.type or "", "kt")
+    if base == "pl":
+        base = "kt"
+    counts[base] = counts.get(base, 0) + 1
+    return base if counts[base] == 1 else f"{base}{counts[base]}"
+
+
+class _Placer:
+    """Nests annexes as they come (N1–N4) and gives each its anchor (A)."""
+
+    def __init__(self, doc, ctx: _Ctx):
+        self.doc = doc
+        self.ctx = ctx
+        self.stack: list[Annex] = []
+        self.parent: dict[int, Annex | None] = {}
+        self.counts: dict[int, dict] = {}     # per parent: type prefix counters
+        self.used: set[str] = set()
+
+    def _parent_of(self, a: Annex) -> Annex | None:
+        return self.parent.get(id(a))
+
+    def _innermost(self, skip_forms: bool = False) -> Annex | None:
+        for a in reversed(self.stack):
+            if not (skip_forms and a.kind == "form"):
+                return a
+        return None
+
+    def _choose_parent(self, a: Annex) -> Annex | None:
+        if not self.stack:
+            return None
+        s = _series(a.num)
+        if a.kind == "form":                                                            # N1
+            forms = [x for x in reversed(self.stack) if x.kind == "form"]
+            if forms:
+                prev = next((x for x in forms if s and _series(x.num) == (s[0], s[1] - 1)), forms[0])
+                return self._parent_of(prev)
+            return self._innermost()
+        if a.note and _cites_main(a.note, self.doc.type, self.doc.number):              # N2
+            return None
+        cited, _, placeholder = _cited(a.note)
+        skip_forms = cited in _LEGAL and not placeholder
+        if a.kind == "appendix" and s:                                                 # N3
+            apps = [x for x in reversed(self.stack) if x.kind == "appendix" and _series(x.num)]
+            exact = next((x for x in apps if _series(x.num) == (s[0], s[1] - 1)), None)
+            if exact is not None:
+                return self._parent_of(exact)
+            if s[1] != 1:
+                same = next((x for x in apps if (_series(x.num) or ("",))[0] == s[0]), None)
+                if same is not None or apps:
+                    return self._parent_of(same if same is not None else apps[0])
+        inner = self._innermost(skip_forms)                                             # N3 restart, N4
+        if inner is not None and a.kind == inner.kind and not s and not _series(inner.num) \
+                and (a.kind == "appendix" or a.type == inner.type):
+            return self._parent_of(inner)   # an unnumbered appendix, a Danh mục after a Danh mục: siblings
+        return inner
+
+    def place(self, a: Annex):
+        """Put `a` in the tree: its parent, its anchor, its place in doc.annexes."""
+        parent = self._choose_parent(a)
+        path = []
+        x = parent
+        while x is not None:
+            path.insert(0, x)
+            x = self._parent_of(x)
+        self.stack = path + [a]
+        self.parent[id(a)] = parent
+        counts = self.counts.setdefault(id(parent) if parent is not None else 0, {})
+        own = _own_anchor(a, counts)
+        full = f"{parent.anchor}-{own}" if parent is not None else own
+        if full in self.used:
+            base = full
+            hint = ids.slugify(RE_TITLE_LEAD.sub("", a.title, count=1), 16)
+            cand = full = f"{base}-{hint}" if hint else base
+            k = 2
+            while full in self.used:
+                full = f"{cand}-{k}"
+                k += 1
+            _warn(self.ctx, "annex-anchor", f"{a.title[:60]}: neo #{base} đã dùng cho phần trước, đổi thành #{full}",
+                  a.line)
+        self.used.add(full)
+        a.anchor = full
+        a.parent = parent.anchor if parent is not None else None
+        self.doc.annexes.append(a)   # reading order; the tree is in `parent`
+
+
+def parse_annexes(doc, segments: list[tuple[str, list[Para]]], ctx: _Ctx):
+    """Build, nest and fill every annex segment (all but the first, the main text)."""
+    placer = _Placer(doc, ctx)
+    for kind, seg in segments:
+        annex, k = _build_head(kind, seg)
+        placer.place(annex)
+        _fill_annex(annex, seg[k:], ctx)
