@@ -28,9 +28,18 @@ from .common import _is_signature_start
 # "Số: 12/QĐ-UBND", "Luật số: 80/2025/QH15", Party "Số 03-QC/BDVTU" (not "Mã số: V.05.01.01", "Tổng số 15")
 RE_NUMBER_CELL = re.compile(r"^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết|Lệnh)\s+)?(?:Số|SỐ|số)\s*:"
                             r"|^(?:Số|SỐ)\s+\d+\s*[-/]")
+EXAMPLES: dict[str, dict] = {}   # worked examples of every pattern here (format: parse/patterns.py)
+EXAMPLES["RE_NUMBER_CELL"] = {
+    "use": "match", "match": ["Số: 12/QĐ-UBND", "Luật số: 80/2025/QH15", "Số 03-QC/BDVTU", "SỐ:"],
+    "no_match": ["Mã số: V.05.01.01", "Tổng số 15", "Số lượng"],
+}
 SMALL_ROWS = 4   # letterhead and signature tables have one to three rows
 # "(Đã ký)", "(Ký, ghi rõ họ tên)", "(Họ tên và chữ ký)": marks of a signature place (not "(ký hiệu)")
 RE_SIGNED = re.compile(r"\(\s*(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|[Kk]ý(?:\s*[,)]|\s+(?:tên|và|ghi|đóng|rõ))|[Hh]ọ\s+(?:và\s+)?tên)")
+EXAMPLES["RE_SIGNED"] = {
+    "match": ["(Đã ký)", "(Ký, ghi rõ họ tên)", "(Họ tên và chữ ký)", "Người làm đơn (ký tên)"],
+    "no_match": ["(ký hiệu)", "Đã ký", "(Kỳ họp thứ 9)"],
+}
 
 
 def is_layout_cell(p: Para, small: bool = True) -> bool:
