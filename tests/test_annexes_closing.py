@@ -61,6 +61,9 @@ APPENDICES = [
      "Độc lập - Tự do - Hạnh phúc\n\nĐƠN ĐỀ NGHỊ\n\nKính gửi: ……………(1)……………\n\nHọ và tên: ………………\n\n"
      "**Mẫu số 02**\n\nBÁO CÁO KẾT QUẢ\n\n1. Số lượng: ………\n",
      [("pl", None, "appendix", None), ("pl-mau-1", "pl", "form", "01"), ("pl-mau-2", "pl", "form", "02")]),
+    ("a title in capitals above a note, with no type line: an annex named by it",
+     HEAD + SIGN + f"NỘI QUY MẪU ÁP DỤNG CHO CÁC CHỢ\n{NOTE}\n\nĐiều 1. Phạm vi\n\nNội quy này áp dụng cho các chợ.\n",
+     [("kt", None, "annex", None)]),
     ("a list of forms in a table is no form heading",
      HEAD + SIGN + f"PHỤ LỤC I\n\nDANH MỤC BIỂU MẪU\n\n{NOTE}\n\n| STT | Mẫu |\n|---|---|\n"
      "| Mẫu số 01 | Đơn đề nghị cấp phép |\n| Mẫu số 02 | Báo cáo kết quả |\n",
@@ -145,6 +148,14 @@ CLOSINGS = [
      HEAD + "|\nNơi nhận:\n-\nNhư Điều 3;\n- Các sở, ban, ngành;\n- Lưu:\nVT, NC.\n|\n" + SIGN,
      [("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình")], ["Như Điều 3", "Các sở, ban, ngành", "Lưu: VT, NC."],
      ["Nơi nhận:"]),
+    ("a recipients list flattened on one line ends a text whose signature column was lost",
+     HEAD + "- Ban Bí thư Trung ương Đảng; - Các bộ, cơ quan ngang bộ; - Lưu: VT, TCCV (2).\n",
+     [], ["Ban Bí thư Trung ương Đảng", "Các bộ, cơ quan ngang bộ", "Lưu: VT, TCCV (2)."], []),
+    ("a signature block glued on one line by the converter",
+     HEAD + "| - Thủ tướng Chính phủ; - Bộ Nội vụ; - Lưu: VT, TH(2b) | TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ "
+            "TƯỚNG(Đã ký)Nguyễn Văn Hòa |\n",
+     [("TM. CHÍNH PHỦ KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Nguyễn Văn Hòa")],
+     ["Thủ tướng Chính phủ", "Bộ Nội vụ", "Lưu: VT, TH(2b)"], []),
     ("typist and copy-count codes are closing text",
      HEAD + SIGN + "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nMinhHồng/QĐ/20.11.2025\n",
      [("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Bình")], ["Như Điều 3", "Lưu: VT."],

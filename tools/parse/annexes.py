@@ -8,8 +8,8 @@ paragraph:
       has no article and no closing (a table, a form).
   S2  "PHỤ LỤC" with its number on the next line ("PHỤ LỤC" / "II") is one heading (`_build_head`).
   S3  A "(Ban hành) kèm theo …" note starts an annex with the heading lines just above it (its type line, its
-      title), once the text before it has articles or a closing, or inside an annex; with no type line or
-      PHỤ LỤC heading above it, a note is text.
+      title in capitals), once the text before it has articles or a closing, or inside an annex; inside a form,
+      a note with no such heading above it is text.
   S4  A form heading — "Mẫu số 04", "Mẫu 01/TNMT", "MẪU SỐ 2: …", bold or a Markdown heading, or followed by a
       letterhead, motto, title or "Kính gửi" line — starts a form, inside an annex or after the main closing.
   S5  A type line (QUY CHẾ, QUYẾT ĐỊNH…) in capitals starts a new text after a closing, or when a kèm theo note
@@ -185,9 +185,16 @@ def _is_annex_start(paras: list[Para], i: int, seen_articles: bool, in_closing: 
     return False
 
 
+def _only_heading(seg: list[Para]) -> bool:
+    """The segment so far is heading lines only (a few short lines, none a provision or a list line): a note
+    that follows is its note, whatever the lines are ("Phụ lục I" / "UBND TỈNH …" / "TỌA ĐỘ …" / "(Kèm theo …)")."""
+    return len(seg) <= 8 and not any(_structural_kind(q.text) or RE_BULLET.match(q.text) or len(q.text) > 200
+                                     for q in seg)
+
+
 def _heading_before_note(cur: list[Para]) -> list[Para]:
-    """The heading lines (type line + title, or a PHỤ LỤC heading + title) just above a kèm theo note, popped
-    from the end of `cur`; [] (and `cur` untouched) when there is no such heading."""
+    """The heading lines (type line + title, a PHỤ LỤC heading + title, or a title in capitals) just above a kèm
+    theo note, popped from the end of `cur`; [] (and `cur` untouched) when there is no such heading."""
     back: list[Para] = []
     while cur and len(back) < 5:
         q = cur[-1]
@@ -199,7 +206,8 @@ def _heading_before_note(cur: list[Para]) -> list[Para]:
                 break
         else:
             break
-    if back and not (_type_of(back[0].text) or RE_ANNEX_HEAD.match(back[0].text)):
+    if back and not (_type_of(back[0].text) or RE_ANNEX_HEAD.match(back[0].text)
+                     or is_caps(back[0].text) and not _is_signature_start(back[0])):
         cur.extend(back)   # not a heading after all: put them back
         return []
     return back
@@ -227,7 +235,8 @@ def _split_segments(paras: list[Para], start: int, ctx: _Ctx) -> list[tuple[str,
             pass
         elif _is_form_head(paras, i) and (kind != "main" or in_closing):
             new = "form"                                                      # S4
-        elif head and (kind == "form" or RE_KEM_THEO.match(t)):
+        elif head and (kind == "form" or RE_KEM_THEO.match(t)) or RE_KEM_THEO.match(t) and kind != "main" \
+                and _only_heading(segs[-1]):
             pass                                                              # S7: the heading's own lines
         elif _is_appendix_head(p):
             new = "appendix"                                                  # S1
@@ -400,11 +409,14 @@ def _build_head(kind: str, seg: list[Para]) -> tuple[Annex, int]:
         # "ĐƠN ĐỀ NGHỊ", a letter with its letterhead): a model document, a form named by its own heading
         return Annex(kind="form", type=None, title=other_title or "Văn bản", anchor="", heading=heading,
                      note=None, line=seg[0].line if seg else None), k
+    own_title = None
     if atype is None:
         atype = "Văn bản kèm theo"
+        if other_title and not title_parts:
+            own_title = other_title           # "NỘI QUY MẪU …" above its note: its title
     if len(title_parts) > 1 and RE_NUM_ONLY.fullmatch(title_parts[0]):
         title_parts[0] += " –"   # "Phụ lục I – Cách tính, quy đổi giờ chuẩn"
-    title = atype + (" " + " ".join(title_parts) if title_parts else "")
+    title = own_title or atype + (" " + " ".join(title_parts) if title_parts else "")
     annex = Annex(kind=akind, type=atype, title=title.strip(), anchor="", heading=heading, note=note,
                   line=seg[0].line if seg else None, num=num)
     return annex, k

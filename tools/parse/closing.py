@@ -21,6 +21,8 @@ Rules:
   C8  A signer's position may wrap ("TỔNG KIỂM TOÁN NHÀ" / "NƯỚC") and may stand alone ("CHỦ TỊCH QUỐC HỘI").
   C9  A signer's name split over two lines ("Ngô" / "Văn Tuấn") is one name; a rank may stand before it
       ("Thượng tướng Võ Minh Lương").
+  C11 A signature block glued on one line by the converter ("TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ
+      Đức Phớc") is read part by part; its line stays as written.
 """
 from __future__ import annotations
 
@@ -94,6 +96,14 @@ def _is_blank_closing(paras: list[Para]) -> bool:
     return any(_is_form_matter(ln) for p in paras for ln in (p.lines or [p.text]))
 
 
+# C11: where a converter glued the lines of a signature block: before "KT." / "TM." / a position / "(Đã ký)"
+# that follows a capital letter, and before the name that follows ")" or a capital
+RE_SIGN_GLUE = re.compile(r"(?<=[A-ZÀ-ỸĐ])(?=(?:KT\.|TM\.|K/T|T/M|Q\.|PHÓ\s|CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
+                          r"BÍ\s+THƯ|TRƯỞNG\s+BAN|GIÁM\s+ĐỐC)|\(\s*Đã\s+ký)"
+                          r"|(?<=\))(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])|(?<=[A-ZÀ-ỸĐ]{2})(?=[A-ZÀ-ỸĐ][a-zà-ỹđ]+\s[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+EXAMPLES["RE_SIGN_GLUE"] = {"match": ["CHÍNH PHỦKT. THỦ TƯỚNG", "THỦ TƯỚNGPHÓ THỦ TƯỚNG", "TƯỚNG(Đã ký)",
+                                      "(Đã ký)Hồ Đức Phớc"],
+                            "no_match": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]}
 # C9: a military rank before the name: "Thượng tướng Võ Minh Lương", "Đại tá Nguyễn Văn A"
 RE_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+(?=\S)")
 EXAMPLES["RE_RANK"] = {"match": ["Thượng tướng Võ Minh Lương", "Đại tướng Nguyễn Tân Cương", "Thiếu tá Lê A"],
@@ -129,11 +139,11 @@ def _parse_closing(paras: list[Para]) -> tuple[list[Signer], list[str], list[str
     mode = None  # None | "recipients" | "cc"
     block: list[str] = []
 
-    def flush_block(name: str | None = None):
+    def flush_block(name: str | None = None, as_written: list[str] | None = None):
         nonlocal block
         if not block and name is None:
             return
-        lines = block + ([name] if name else [])
+        lines = as_written or block + ([name] if name else [])
         caps = [b for b in block if is_caps(b) and not RE_SIGNED.match(b)]
         title = None
         on_behalf = None
@@ -208,6 +218,15 @@ def _parse_closing(paras: list[Para]) -> tuple[list[Signer], list[str], list[str
         mode = None
         lines = p.lines if (is_caps(t) or p.bold) else [t]
         for ln in _join_split_names(lines):
+            parts = RE_SIGN_GLUE.split(ln) if RE_SIGN_AUTH.match(ln) else [ln]
+            if len(parts) > 2 and _is_signer_name(parts[-1]):
+                # C11: "TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc", glued by the converter: its parts
+                # make the signer; the line stays as written
+                if block:
+                    flush_block()
+                block = parts[:-1]
+                flush_block(parts[-1], as_written=[ln])
+                continue
             if RE_BULLET.match(ln):
                 if block:
                     flush_block()                                      # C2: "-" lines after a signature block
@@ -262,7 +281,8 @@ def _split_closing(paras: list[Para]) -> tuple[list[Para], list[Para]]:
                 if not RE_CLOSING_LABEL.match(p.text):
                     # C2: an unlabelled recipients list just above the signature, ending with "- Lưu …"
                     j = k
-                    while j > 0 and RE_BULLET.match(paras[j - 1].text) and len(paras[j - 1].text) < 200:
+                    while j > 0 and RE_BULLET.match(paras[j - 1].text) \
+                            and (len(paras[j - 1].text) < 200 or len(_items(paras[j - 1].text)) > 2):
                         j -= 1
                     if j < k and _ends_with_luu(paras[k - 1].text):
                         k = j
