@@ -1,4 +1,4 @@
-"""Unit tests of tools/render.py: escaping, anchors, unknown values, refused ids, page structure."""
+"""Unit tests of tools/render/ (danvan.render): escaping, anchors, unknown values, refused ids, page structure."""
 from __future__ import annotations
 
 import re

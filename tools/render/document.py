@@ -1,0 +1,158 @@
+"""The page of one document: its text (nodes, preamble, closing block, annexes, unplaced text) laid out by
+templates/nodes.html, framed by templates/document.html.
+
+Nodes are rendered by layout: ``NODE_LAYOUTS`` maps each node kind to a layout, and each layout is a
+method here (which decides ids, labels and references) plus a macro of the same name in nodes.html (which
+holds the markup). A node kind the renderer does not know is shown as a paragraph.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Annex, Document, Node, PreambleItem
+from ..normalize import is_recipients_label
+from . import meta, toc
+from .common import (HEADING_KINDS, KIND_NAMES, annex_kicker, node_label, page_title, running_head,
+                     sort_key_text, split_type)
+from .markup import EMPTY, Html, concat, macros, page_source, render_template
+
+NODE_LAYOUTS = {"part": "heading", "chapter": "heading", "section": "heading", "article": "article",
+                "clause": "block", "point": "block", "item": "block", "paragraph": "block", "table": "table"}
+assert set(HEADING_KINDS) <= set(NODE_LAYOUTS) and set(NODE_LAYOUTS) <= set(KIND_NAMES)
+
+_PREAMBLE_KIND = re.compile(r"[a-z]+")
+
+
+def text_lines(text: str | None) -> list[str]:
+    """The non-empty lines of a text, stripped: each becomes one paragraph."""
+    if not text:
+        return []
+    return [ln.strip() for ln in str(text).split("\n") if ln.strip()]
+
+
+class DocumentRenderer:
+    """Renders the text of one document. Keeps what spans the whole page: the ids given out (an anchor
+    that repeats gets no second id), unplaced text still to show, notes found while rendering."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.m = macros("nodes.html")
+        self.ids: set[str] = set()
+        self.notes: list[str] = []              # editorial notes found while rendering
+        self.unplaced = sorted(
+            ((u.line if u.line is not None else 10 ** 12, i, u) for i, u in enumerate(doc.unplaced)),
+            key=lambda t: (t[0], t[1]))
+        self.unplaced_pos = 0
+        self.annex_label: str | None = None     # "Quy chế" while rendering an annex
+        self.layouts = {"heading": self.heading, "article": self.article, "block": self.block, "table": self.table}
+
+    # -- ids and references -----------------------------------------------------------------
+    def take_id(self, anchor: str | None) -> str | None:
+        """The anchor as the element's id, unless an earlier element has it already."""
+        if not anchor:
+            return None
+        if anchor in self.ids:
+            self.notes.append(f"Mã neo “{anchor}” bị trùng; chỉ phần đầu tiên giữ mã này.")
+            return None
+        self.ids.add(anchor)
+        return anchor
+
+    def ref(self, path: list[Node]) -> str:
+        """'khoản 2 Điều 5' (+ 'Quy chế' inside an annex), for copy/print buttons."""
+        parts = [f"{KIND_NAMES[n.kind]} {n.num}" for n in reversed(path)
+                 if n.kind in ("article", "clause", "point") and n.num]
+        if self.annex_label and parts:
+            parts.append(self.annex_label)
+        return " ".join(parts)
+
+    # -- unplaced text, shown where it stood in the source ------------------------------------
+    def flush_unplaced(self, before_line: int | None) -> Html:
+        out = []
+        while self.unplaced_pos < len(self.unplaced):
+            line, idx, u = self.unplaced[self.unplaced_pos]
+            if before_line is not None and line >= before_line:
+                break
+            self.unplaced_pos += 1
+            out.append(self.m.unplaced(idx + 1, u.line, text_lines(u.text)))
+        return concat(out)
+
+    # -- nodes ------------------------------------------------------------------------------
+    def nodes(self, nodes: list[Node], hdepth: int, path: list[Node]) -> Html:
+        return concat([self.node(n, hdepth, path) for n in nodes])
+
+    def node(self, n: Node, hdepth: int, path: list[Node]) -> Html:
+        before = self.flush_unplaced(n.line) if self.unplaced_pos < len(self.unplaced) else EMPTY
+        kind = n.kind if n.kind in NODE_LAYOUTS else "paragraph"
+        html = self.layouts[NODE_LAYOUTS[kind]](n, kind, hdepth, path + [n])
+        return before + html if before else html
+
+    def heading(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
+        id_ = self.take_id(n.anchor)
+        children = self.nodes(n.children, hdepth + 1, path)
+        return self.m.heading(kind, id_, min(hdepth, 6), node_label(n, kind), n.title, KIND_NAMES[kind],
+                              text_lines(n.text), children)
+
+    def article(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
+        id_ = self.take_id(n.anchor)
+        ref = (self.ref(path) or "điều này") if id_ else None
+        children = self.nodes(n.children, hdepth + 1, path)
+        return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref, text_lines(n.text), children)
+
+    def block(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
+        id_ = self.take_id(n.anchor)
+        label = node_label(n, kind)
+        lines = text_lines(n.text)
+        if kind == "paragraph" and not id_ and not label and not n.title and not n.children and len(lines) <= 1:
+            return self.m.para(lines[0]) if lines else EMPTY
+        tool_ref = (self.ref(path) or "khoản này") if id_ and kind == "clause" else None
+        children = self.nodes(n.children, hdepth, path)
+        return self.m.block(kind, id_, label, n.title, lines, tool_ref, children)
+
+    def table(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
+        """A data table: header rows in <thead>, a cell's lines as line breaks, in a wrapper that scrolls
+        sideways on a phone (danvan.css). A table takes no id."""
+        head = max(0, min(n.header_rows, len(n.rows) - 1)) if len(n.rows) > 1 else 0
+        rows = [[text_lines(c) for c in r] for r in n.rows]
+        return self.m.table(rows[:head], rows[head:])
+
+    # -- blocks -----------------------------------------------------------------------------
+    def preamble(self, items: list[PreambleItem]) -> Html:
+        return self.m.preamble([(p.kind if _PREAMBLE_KIND.fullmatch(p.kind or "") else "paragraph",
+                                 text_lines(p.text)) for p in items])
+
+    def closing(self, recipients, cc, signers, closing) -> Html:
+        lines = [ln.strip() for ln in closing if ln and ln.strip() and not is_recipients_label(ln)]
+        return self.m.closing(lines, recipients, cc or [], signers)
+
+    def annex(self, a: Annex) -> Html:
+        self.annex_label = a.type or annex_kicker(a.kind)
+        id_ = self.take_id(a.anchor)
+        kicker = annex_kicker(a.kind)
+        known = " | ".join(sort_key_text(x) for x in (a.title, a.type, a.note) if x)
+        heading = [h for h in a.heading if h and h.strip() and sort_key_text(h).strip() not in known]
+        title = self.m.title_line("h2", "dv-annex-title", *split_type(a.title or a.type or kicker, a.type))
+        preamble = self.preamble(a.preamble)
+        body = self.nodes(a.body, 3, [])
+        closing = self.closing(a.recipients, [], a.signers, a.closing)
+        self.annex_label = None
+        return self.m.annex("appendix" if a.kind == "appendix" else "annex", id_, kicker, heading, title, a.note,
+                            preamble, body, closing)
+
+
+def render_document(doc: Document) -> str:
+    """The Markdown source of a document page: front matter and one raw HTML block."""
+    r = DocumentRenderer(doc)
+    preamble = r.preamble(doc.preamble)
+    body = r.nodes(doc.body, 2, [])
+    first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)
+    body += r.flush_unplaced(first_annex_line)
+    closing = r.closing(doc.recipients, doc.cc, doc.signers, doc.closing)
+    annexes = concat([r.annex(a) for a in doc.annexes])
+    tail = r.flush_unplaced(None)
+    html = render_template(
+        "document.html", doc_id=doc.id, running=running_head(doc),
+        letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
+        toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
+        preamble=preamble, body=body, closing=closing, annexes=annexes, tail=tail,
+        notes=meta.notes(doc, r.notes))
+    return page_source(page_title(doc), html)

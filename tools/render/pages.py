@@ -1,0 +1,48 @@
+"""The whole site: every page, and the navigation handed to MkDocs."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Document
+from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
+from .document import render_document
+from .home import group_documents, render_home, source_name
+from .markup import plain_label
+
+
+def render_site(docs: list[Document], errors: list[str], build_info: dict) -> dict[str, str]:
+    """All pages of the site: {'index.md': …, 'van-ban/<id>.md': …}.
+
+    Documents whose id could not safely name a file (or repeats an earlier id) are refused: they get
+    no page and an error naming them is listed on the home page."""
+    ok, refused = valid_documents(docs)
+    all_errors = list(errors) + refused
+    pages = {"index.md": render_home(ok, all_errors, build_info or {})}
+    for d in ok:
+        pages[doc_page_path(d)] = render_document(d)
+    return pages
+
+
+def _entry(label: str, target: str | list) -> dict:
+    """One navigation entry. MkDocs/Material print the label unescaped: it is made plain here."""
+    return {plain_label(label): target}
+
+
+def site_nav(docs: list[Document]) -> list:
+    """MkDocs `nav` config: home, then level → locality → documents."""
+    ok, _ = valid_documents(docs)
+    nav: list = [_entry("Trang chủ", "index.md")]
+    for level, locs in group_documents(ok):
+        children: list = []
+        flat = (level == "central" and all(loc is None for loc, _ in locs)) or (len(locs) == 1 and locs[0][0] is None)
+        for loc, ds in locs:
+            labels = [short_title(d) for d in ds]
+            seen = Counter(labels)
+            entries = [_entry(f"{lab} · {source_name(d)}" if seen[lab] > 1 else lab, doc_page_path(d))
+                       for lab, d in zip(labels, ds)]
+            if flat:
+                children.extend(entries)
+            else:
+                children.append(_entry(loc or NO_LOCALITY, entries))
+        nav.append(_entry(LEVEL_LABELS[level], children))
+    return nav
