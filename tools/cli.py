@@ -6,6 +6,9 @@
     danvan build --corpus DIR --out DIR [--zip [PATH]]
     danvan bench parse --corpus DIR
     danvan bench build --corpus DIR
+    danvan index --corpus DIR --out DIR                      (danvan.search.cli)
+    danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
+    danvan bench search [--corpus DIR] [--realworld DIR] [--engine whoosh|prebuilt|all]
 """
 from __future__ import annotations
 
@@ -209,6 +212,9 @@ def cmd_bench(args) -> int:
         from .bench_site import bench_build
         bench_build(args.corpus)
         return 0
+    if args.what == "search":
+        from .search.cli import cmd_bench_search
+        return cmd_bench_search(args)
     return 2
 
 
@@ -248,10 +254,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build"])
+    p.add_argument("what", choices=["parse", "build", "search"])
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
+    from .search.cli import add_bench_search_args, add_search_commands
+    add_bench_search_args(p)
     p.set_defaults(func=cmd_bench)
+
+    add_search_commands(sub, DEFAULT_CORPUS)
     return ap
 
 

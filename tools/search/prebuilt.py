@@ -1,0 +1,284 @@
+"""The browser's search index: written here in Python with the shared analyzer, read in the browser by a
+JavaScript engine (a later step), and read here by `PrebuiltEngine`, the reference implementation whose
+ranking the JavaScript must reproduce. The format is documented in docs/search-index.md.
+
+Files (all loadable with <script> tags, since file:// pages cannot fetch):
+
+    meta.js        the analyzer's tables, documents, units, folded vocabulary (loaded first)
+    t-NNN.js       term shards: "f:cong" -> postings; a term lives in shard fnv1a32(key) % shards
+    x-NNN.js       text chunks: the passages (anchor, text) of consecutive units, for snippets
+
+Each file assigns one object: window.DANVAN_SEARCH["<name>"] = {...}.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from .analyzer import Analyzer, default_analyzer, fold, vitokenizer
+from .query import (WEIGHTS, Filters, Hit, best_passage, fuzzy_candidates, norm_value, snippet_for,
+                    passage_terms, resolve_facet)
+from .terms import unit_terms
+from .units import corpus_units
+
+FORMAT = 1
+K1 = 1.2
+B = 0.75
+SHARD_TARGET = 20_000        # bytes of JSON per term shard, about
+TEXT_CHUNK = 12_000          # characters of passages per text chunk, about
+HEADING_CHARS = 120
+TITLE_TF = 10.0     # one title occurrence counts as this many in the text (tuned on the dev sets)
+MARKER = "BROWSER-SEARCH-INDEX"
+
+
+def fnv1a(s: str) -> int:
+    h = 0x811C9DC5
+    for b in s.encode("utf-8"):
+        h ^= b
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def shard_key(term: str) -> str:
+    """Terms that one query syllable (or pair) needs share a shard: the key is the folded form."""
+    field, _, text = term.partition(":")
+    return fold(text) if field in ("e", "c") else text
+
+
+def _js(name: str, obj) -> str:
+    data = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return f'(window.DANVAN_SEARCH=window.DANVAN_SEARCH||{{}})[{json.dumps(name)}]={data};\n'
+
+
+def _read_js(path: Path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("]=") + 2:].rstrip().rstrip(";"))
+
+
+def unit_postings(ut) -> dict[str, float]:
+    """term -> pseudo-frequency of one unit: body + title × TITLE_TF + meta × W_meta (BM25F)."""
+    w_t, w_m = TITLE_TF, WEIGHTS["meta"]
+    tf: dict[str, float] = defaultdict(float)
+    for field, prefix in (("fold", "f"), ("exact", "e"), ("bigram", "b"), ("concept", "k"), ("compound", "c")):
+        for t, n in ut.body[field].items():
+            tf[f"{prefix}:{t}"] += n
+    for field, prefix in (("fold", "f"), ("bigram", "b"), ("concept", "k")):
+        for t, n in ut.title_terms[field].items():
+            tf[f"{prefix}:{t}"] += w_t * n
+    for t, n in ut.meta.items():
+        if t.startswith("@"):
+            tf[f"k:{t[1:]}"] += w_m * n
+        else:   # a document number in an article's metadata weighs nearly what it weighs in a title
+            tf[f"f:{t}"] += (0.9 * w_t if "-" in t else w_m) * n
+    return tf
+
+
+def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compounds: bool = True) -> dict:
+    """Write the browser index of the documents into out_dir (replaced). Returns sizes and counts."""
+    a = analyzer or default_analyzer()
+    t0 = time.perf_counter()
+    out = Path(out_dir)
+    if out.exists():
+        if not (out / "meta.js").exists() and any(out.iterdir()):
+            raise FileExistsError(f"{out}: thư mục không trống và không phải chỉ mục trình duyệt")
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    compounds = compounds and vitokenizer() is not None
+    units = corpus_units(documents)
+    doc_index = {d.id: i for i, d in enumerate(documents)}
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    meta_cache: dict = {}
+    unit_rows, lengths = [], []
+    agencies = [f.key for f in a.lex.agencies]
+    topics = [f.key for f in a.lex.topics]
+    chunks: list[dict] = [{}]
+    chunk_size = 0
+    chunk_of = []
+    for i, u in enumerate(units):
+        ut = unit_terms(u, a, meta_cache, compounds)
+        length = sum(ut.body["fold"].values())
+        lengths.append(length)
+        for term, tf in unit_postings(ut).items():
+            postings[term].append((i, max(1, round(10 * tf))))
+        size = sum(len(t) for _, t in u.passages)
+        if chunk_size and chunk_size + size > TEXT_CHUNK:
+            chunks.append({})
+            chunk_size = 0
+        chunks[-1][str(i)] = [[anchor, text] for anchor, text in u.passages]
+        chunk_size += size
+        chunk_of.append(len(chunks) - 1)
+        unit_rows.append([doc_index[u.doc.id], u.anchor, u.heading[:HEADING_CHARS], u.kind, length,
+                          [agencies.index(k) for k in ut.agencies], [topics.index(k) for k in ut.topics],
+                          len(chunks) - 1])
+    # term shards
+    body_bytes = sum(len(t) + 8 * len(p) for t, p in postings.items())
+    n_shards = max(1, math.ceil(body_bytes / SHARD_TARGET))
+    shards: list[dict] = [{} for _ in range(n_shards)]
+    for term in sorted(postings):
+        flat, prev = [], 0
+        for u, tf in postings[term]:
+            flat += [u - prev, tf]
+            prev = u
+        shards[fnv1a(shard_key(term)) % n_shards][term] = flat
+    vocab = sorted({t[2:] for t in postings if t.startswith("f:") and t[2:].isalpha()})
+    meta = {
+        "format": FORMAT, "marker": MARKER,
+        "weights": WEIGHTS, "k1": K1, "b": B, "avglen": sum(lengths) / max(1, len(lengths)),
+        "shards": n_shards, "chunks": len(chunks), "compounds": compounds,
+        "lexicon": a.lex.raw,
+        "docs": [[d.id, d.url, d.title, d.number, d.type, d.date, d.level, d.locality,
+                  d.source.path if d.source else None] for d in documents],
+        "units": unit_rows,
+        "agencies": agencies, "topics": topics,
+        "vocab": vocab,
+    }
+    files = {"meta.js": _js("meta", meta)}
+    for k, sh in enumerate(shards):
+        files[f"t-{k:03d}.js"] = _js(f"t-{k:03d}", sh)
+    for k, ch in enumerate(chunks):
+        files[f"x-{k:03d}.js"] = _js(f"x-{k:03d}", ch)
+    total = 0
+    for name, text in files.items():
+        (out / name).write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return {"files": len(files), "bytes": total, "meta_bytes": len(files["meta.js"].encode("utf-8")),
+            "units": len(units), "shards": n_shards, "chunks": len(chunks),
+            "seconds": round(time.perf_counter() - t0, 2)}
+
+
+class PrebuiltEngine:
+    """Reference engine over the browser index: what the JavaScript engine must compute, step by step.
+
+    1. q = analyzer.query_terms(query)
+    2. query terms with boosts: for each distinct syllable (e, f): "f:"+f × W.fold if the index has it, else
+       every vocabulary word one edit away × W.fuzzy; "e:"+e × W.exact when the query has diacritics;
+       wholes "e:"+e and "f:"+f × W.whole; bigrams "b:" × W.bigram; concepts "k:" × W.concept;
+       n-grams "c:" × W.compound when the query has diacritics.
+    3. score(unit) = Σ boost · idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)), tf = stored value / 10,
+       idf = ln(1 + (N − df + 0.5)/(df + 0.5)); ties broken by unit number.
+    4. filters drop units; the best passage and the snippet come from the unit's text chunk.
+    """
+    name = "prebuilt"
+
+    def __init__(self, index_dir, analyzer: Analyzer | None = None):
+        self.dir = Path(index_dir)
+        if not (self.dir / "meta.js").exists():
+            raise FileNotFoundError(f"{self.dir}: không có chỉ mục trình duyệt (meta.js)")
+        self.analyzer = analyzer or default_analyzer()
+        self.meta = _read_js(self.dir / "meta.js")
+        self.vocab = set(self.meta["vocab"])
+        self._shards: dict[int, dict] = {}
+        self._chunks: dict[int, dict] = {}
+        self.loaded_log: list[int] = []     # bytes loaded before the first result, per query (cold cache)
+
+    def sizes(self) -> dict:
+        files = list(self.dir.glob("*.js"))
+        return {"total": sum(f.stat().st_size for f in files), "meta": (self.dir / "meta.js").stat().st_size,
+                "files": len(files)}
+
+    def shard(self, k: int, touched: set) -> dict:
+        touched.add(f"t-{k:03d}.js")
+        if k not in self._shards:
+            self._shards[k] = _read_js(self.dir / f"t-{k:03d}.js")
+        return self._shards[k]
+
+    def postings(self, term: str, touched: set) -> list[tuple[int, int]] | None:
+        flat = self.shard(fnv1a(shard_key(term)) % self.meta["shards"], touched).get(term)
+        if flat is None:
+            return None
+        out, u = [], 0
+        for i in range(0, len(flat), 2):
+            u += flat[i]
+            out.append((u, flat[i + 1]))
+        return out
+
+    def chunk(self, k: int, touched: set) -> dict:
+        touched.add(f"x-{k:03d}.js")
+        if k not in self._chunks:
+            self._chunks[k] = _read_js(self.dir / f"x-{k:03d}.js")
+        return self._chunks[k]
+
+    def query_plan(self, qt, touched: set) -> list[tuple[str, float]]:
+        W = self.meta["weights"]
+        plan: list[tuple[str, float]] = []
+        for e, f in dict.fromkeys(qt.syllables):
+            if self.postings("f:" + f, touched) is not None:
+                plan.append(("f:" + f, W["fold"]))
+            else:
+                plan += [("f:" + c, W["fuzzy"]) for c in fuzzy_candidates(f, self.vocab)]
+            if qt.has_marks:
+                plan.append(("e:" + e, W["exact"]))
+        for e, f in qt.wholes:
+            plan += [("e:" + e, W["whole"]), ("f:" + f, W["whole"])]
+        plan += [("b:" + b, W["bigram"]) for b in qt.bigrams]
+        plan += [("k:" + c, W["concept"]) for c in qt.concepts]
+        if qt.has_marks:
+            plan += [("c:" + g, W["compound"]) for g in qt.ngrams]
+        return plan
+
+    def allowed(self, filters: Filters | None):
+        if not filters or not filters.active():
+            return None
+        m, a = self.meta, self.analyzer
+        ok = []
+        for i, row in enumerate(m["units"]):
+            d = m["docs"][row[0]]
+            if filters.doc and filters.doc not in (d[0],) and norm_value(filters.doc) != norm_value(d[3]):
+                continue
+            if filters.agency:
+                key = resolve_facet(filters.agency, a.lex.agencies, a)
+                if key not in m["agencies"] or m["agencies"].index(key) not in row[5]:
+                    continue
+            if filters.topic:
+                key = resolve_facet(filters.topic, a.lex.topics, a)
+                if key not in m["topics"] or m["topics"].index(key) not in row[6]:
+                    continue
+            if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[4]):
+                continue
+            if filters.level and filters.level.strip().lower() != (d[6] or ""):
+                continue
+            if filters.locality and norm_value(filters.locality) != norm_value(d[7]):
+                continue
+            ok.append(i)
+        return set(ok)
+
+    def search(self, query: str, limit: int = 10, filters: Filters | None = None) -> list[Hit]:
+        m = self.meta
+        touched = {"meta.js"}
+        qt = self.analyzer.query_terms(query)
+        if qt.empty:
+            return []
+        n = len(m["units"])
+        avg = m["avglen"] or 1.0
+        k1, b = m["k1"], m["b"]
+        allowed = self.allowed(filters)
+        scores: dict[int, float] = defaultdict(float)
+        for term, boost in self.query_plan(qt, touched):
+            plist = self.postings(term, touched)
+            if not plist:
+                continue
+            idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
+            for u, tf10 in plist:
+                tf = tf10 / 10
+                length = m["units"][u][4]
+                scores[u] += boost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg))
+        ranked = sorted((u for u in scores if allowed is None or u in allowed), key=lambda u: (-scores[u], u))
+        hits = []
+        for u in ranked[:max(1, min(int(limit), 1000))]:
+            row = m["units"][u]
+            d = m["docs"][row[0]]
+            passages = [tuple(p) for p in self.chunk(row[7], touched)[str(u)]]
+            anchor, text = best_passage(qt, passages, [passage_terms(t, self.analyzer) for _, t in passages])
+            anchor = anchor or row[1]
+            snippet, marks = snippet_for(qt, text, self.analyzer)
+            hits.append(Hit(url=d[1] + (f"#{anchor}" if anchor else ""), doc=d[0], anchor=anchor, title=row[2],
+                            score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=row[3],
+                            unit_anchor=row[1], doc_title=d[2], number=d[3], type=d[4], date=d[5], level=d[6],
+                            locality=d[7], source=d[8]))
+        self.loaded_log.append(sum(os.path.getsize(self.dir / f) for f in touched))
+        return hits
