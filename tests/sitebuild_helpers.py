@@ -106,6 +106,7 @@ def probe_document(doc_id: str = "probe") -> Document:
         unplaced=[Unplaced(text=f"Lạc chỗ {p}", line=11, reason=f"lý do {p}"),
                   Unplaced(text=f"Cuối {p}", line=None)],
         motto=[f"CỘNG HÒA {p}"], closing=[f"./. {p}"],
+        adoption={"text": f"Quy chế này đã được {p} thông qua ngày 2 tháng 3 năm 2024.", "date": "2024-03-02", "line": 20},
         joins=[{"line": 14, "before": f"trước {p}", "after": f"sau {p}"}],
     )
 

@@ -131,12 +131,14 @@ NQ = ("HỘI ĐỒNG NHÂN DÂN\nTỈNH AN PHÚ\n\nCỘNG HÒA XÃ HỘI CHỦ N
       "Số: 40/2025/NQ-HĐND\n\nAn Phú, ngày 9 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nQuy định mức chi hỗ trợ\n\n"
       "Điều 1. Mức chi\n\nMức chi là 500.000 đồng.\n\nĐiều 2. Tổ chức thực hiện\n\n"
       "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện.\n\n2. Thường trực Hội đồng nhân dân giám sát.\n\n")
+ADOPTION = ("*Nghị quyết này đã được Hội đồng nhân dân tỉnh An Phú khóa X, kỳ họp thứ 12 thông qua ngày 9 tháng 12 "
+            "năm 2025 và có hiệu lực từ ngày 1 tháng 1 năm 2026./.*\n\n")
 NQ_SIGN = "CHỦ TỊCH\n\nLê Thị Hoa\n"
 
 CLOSINGS = [
     # (name, text, signers, recipients, closing)
-    ("Nơi nhận after the last article",
-     NQ + "Nơi nhận:\n- Ủy ban Thường vụ Quốc hội;\n- Lưu: VT.\n\n" + NQ_SIGN,
+    ("adoption formula before the signature",
+     NQ + ADOPTION + "Nơi nhận:\n- Ủy ban Thường vụ Quốc hội;\n- Lưu: VT.\n\n" + NQ_SIGN,
      [(None, "CHỦ TỊCH", "Lê Thị Hoa")], ["Ủy ban Thường vụ Quốc hội", "Lưu: VT."], ["Nơi nhận:"]),
     ("a recipients list without its label, left of the signature",
      HEAD + "- Như Điều 3;\n- Sở Nội vụ;\n- Lưu: VT, NC.\n\n" + SIGN,
@@ -173,7 +175,7 @@ CLOSINGS = [
      HEAD + "**TỔNG KIỂM TOÁN NHÀ\nNƯỚC**\n**Ngô\nVăn Tâm**\n",
      [(None, "TỔNG KIỂM TOÁN NHÀ NƯỚC", "Ngô Văn Tâm")], [], []),
     ("a position alone, '(Đã ký)', then the name",
-     NQ + "**CHỦ TỊCH QUỐC HỘI**\n\n(Đã ký)\n\n**Trần Văn Nam**\n",
+     NQ + ADOPTION + "**CHỦ TỊCH QUỐC HỘI**\n\n(Đã ký)\n\n**Trần Văn Nam**\n",
      [(None, "CHỦ TỊCH QUỐC HỘI", "Trần Văn Nam")], [], []),
 ]
 
@@ -184,6 +186,13 @@ def test_closing(text, signers, recipients, closing):
     assert [(s.on_behalf, s.title, s.name) for s in d.signers] == signers
     assert d.recipients == recipients
     assert d.closing == closing
+
+
+def test_adoption_formula_is_the_documents_not_the_last_articles():
+    d = parsed(NQ + ADOPTION + NQ_SIGN)
+    assert d.adoption == {"text": ADOPTION.strip().strip("*"), "date": "2025-12-09", "line": NQ.count("\n") + 1}
+    last = d.body[-1]
+    assert last.anchor == "dieu-2" and all("thông qua" not in n.text for n in last.walk())
 
 
 def test_a_sentence_of_an_article_is_no_appendix_start():
@@ -204,3 +213,26 @@ def test_a_motto_alone_after_the_closing_starts_the_next_text():
     d = parsed(text)
     (f,) = d.annexes
     assert (f.kind, f.title, f.anchor, f.signers) == ("form", "GIẤY XÁC NHẬN", "mau", [])
+
+
+# --- on the page ---------------------------------------------------------------------------------------------
+
+def test_page_shows_the_adoption_formula_under_the_body():
+    from danvan.render import render_document
+    d = parsed(NQ + ADOPTION + "Nơi nhận:\n- Lưu: VT.\n\n" + NQ_SIGN)
+    page = render_document(d)
+    body_end, adoption, closing = page.index("Thường trực Hội đồng nhân dân giám sát"), \
+        page.index('<div class="dv-adoption">'), page.index('class="dv-endblock"')
+    assert body_end < adoption < closing
+    assert "khóa X, kỳ họp thứ 12 thông qua ngày 9 tháng 12 năm 2025" in page[adoption:closing]
+
+
+def test_page_nests_appendices_and_forms_in_their_parents_sections():
+    from danvan.render import render_document
+    d = parsed(FORM)
+    page = render_document(d)
+    pl = page.index('id="pl-1"')
+    f3, f4 = page.index('id="pl-1-mau-3"'), page.index('id="pl-1-mau-4"')
+    assert pl < f3 < f4 and page.index("</section>", pl) > f3   # the appendix's section is still open at its forms
+    assert page.count('<p class="dv-annex-kicker">Mẫu</p>') == 2
+    assert page.count('class="dv-toc-annex dv-toc-depth-1"') == 2

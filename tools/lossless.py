@@ -1,7 +1,8 @@
 """Word accounting: every word of the source must land in exactly one place of the Document.
 
 Placement fields: letterhead, title_lines, preamble, node label/title/text (and table cells), signer lines, recipients, cc,
-closing, unplaced, notes (label and text), and the same fields of each annex (plus its heading and note).
+closing, adoption text, unplaced, notes (label and text), and the same fields of each annex (plus its heading and
+note).
 Derived fields (number, date, issuers, motto, the source of a quote…) repeat words already placed and are not
 counted.
 Public function: check_lossless(source_text, doc) -> LosslessReport
@@ -51,6 +52,8 @@ def placed_texts(doc: Document):
     yield from doc.title_lines
     yield from _zone_texts(doc)
     yield from doc.cc
+    if doc.adoption:                        # "Nghị quyết này đã được … thông qua ngày …"
+        yield doc.adoption["text"]
     for u in doc.unplaced:
         yield u.text
     for note in doc.notes:                  # endnotes "[1] …": the label is a word of the source too

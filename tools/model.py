@@ -128,6 +128,7 @@ class Document:
     unplaced: list[Unplaced] = field(default_factory=list)
     joins: list[dict] = field(default_factory=list)       # page-break joins: {"line": n, "before": "...", "after": "..."}
     metadata: dict = field(default_factory=dict)          # facts from the sidecar, with their origin
+    adoption: dict | None = None  # "Nghị quyết này đã được … thông qua ngày …": {"text", "date" (ISO or None), "line"}
     genre: str = "regulation"     # one of GENRES: a regulation, a web page that quotes regulations, a consolidated text
     notes: list[dict] = field(default_factory=list)       # endnotes: {"label": "1", "text": "...", "line": n}
 
@@ -178,6 +179,6 @@ def document_from_dict(d: dict) -> Document:
         motto=list(d.get("motto", [])), letterhead=list(d.get("letterhead", [])),
         title_lines=list(d.get("title_lines", [])), closing=list(d.get("closing", [])),
         unplaced=[Unplaced(**u) for u in d.get("unplaced", [])], joins=list(d.get("joins", [])),
-        metadata=dict(d.get("metadata", {})),
+        metadata=dict(d.get("metadata", {})), adoption=dict(d["adoption"]) if d.get("adoption") else None,
         genre=d.get("genre", "regulation"), notes=[dict(x) for x in d.get("notes", [])],
     )

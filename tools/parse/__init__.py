@@ -5,7 +5,7 @@ place is kept as an unplaced paragraph with a warning, so no word of the source 
 
 Zones, in order: letterhead (issuers, motto, number, place and date) -> title (type line + trích yếu) ->
 preamble (căn cứ, thực hiện, enacting line) -> body (Phần/Chương/Mục/Điều/khoản/điểm/items) -> closing
-(signatures, Nơi nhận, Đồng kính gửi) -> annexes (Quy chế/Quy định kèm theo, Phụ lục, forms),
+(adoption formula, signatures, Nơi nhận, Đồng kính gửi) -> annexes (Quy chế/Quy định kèm theo, Phụ lục, forms),
 nested, each with the same zones.
 
 Package layout, one module per part of the document: patterns (data), common (context, predicates),
@@ -68,7 +68,7 @@ def _parse_into(doc: Document, text: str, ctx: _Ctx):
         i = page.consolidation_note(paras, i, doc)
     i = parse_preamble(paras, i, doc)        # căn cứ, thực hiện, đề nghị, enacting lines
 
-    # body, closing; then annexes, appendices and forms, nested (parse/annexes.py)
+    # body, adoption formula, closing; then annexes, appendices and forms, nested (parse/annexes.py)
     segments = _split_segments(paras, i, ctx)
     _kind, main = segments[0]
     _fill_body(doc, main, ctx, prefix="")

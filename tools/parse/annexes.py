@@ -55,7 +55,7 @@ from ..normalize import (
     RE_ROMAN_HEAD, RE_SECTION, RE_SIGN_AUTH, is_caps,
 )
 from .body import _Builder
-from .closing import _is_blank_closing, _parse_closing, _split_closing
+from .closing import _is_blank_closing, _parse_closing, _split_adoption, _split_closing
 from .common import (
     _Ctx, _clean_item, _ends_sentence, _is_name, _is_signature_start, _preamble_kind, _structural_kind,
     _type_of, _warn,
@@ -284,6 +284,8 @@ def _fill_body(doc_or_annex, paras: list[Para], ctx: _Ctx, prefix: str, closing:
     is_doc = hasattr(doc_or_annex, "cc")
     if closing_paras and not is_doc and _is_blank_closing(closing_paras):
         body, closing_paras = paras, []   # a model's closing: "(Ký tên, đóng dấu)", "………(1)………", "Lưu: …"
+    if is_doc:
+        body, doc_or_annex.adoption = _split_adoption(body)
     b = _Builder(ctx, prefix)
     for p in body:
         try:

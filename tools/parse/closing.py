@@ -1,4 +1,4 @@
-"""Closing matter: signatures, Nơi nhận / Đồng kính gửi, other closing lines.
+"""Closing matter: the adoption formula, signatures, Nơi nhận / Đồng kính gửi, other closing lines.
 
 Rules:
   C1  The closing starts at the first signature block or "Nơi nhận" / "Đồng kính gửi" label after which no
@@ -23,6 +23,8 @@ Rules:
       ("Thượng tướng Võ Minh Lương").
   C11 A signature block glued on one line by the converter ("TM. CHÍNH PHỦKT. THỦ TƯỚNGPHÓ THỦ TƯỚNG(Đã ký)Hồ
       Đức Phớc") is read part by part; its line stays as written.
+  C10 "Nghị quyết (Luật, Pháp lệnh) này (đã) được … thông qua ngày …", among the last paragraphs of the main
+      text and after its last heading, is the adoption formula (Document.adoption), not text of the last article.
 """
 from __future__ import annotations
 
@@ -77,6 +79,19 @@ RE_PLACEHOLDER = re.compile(r"…{2,}|\.{4,}|_{3,}|…\s*\(\d{1,2}\)|\.\s*\(\d{1
 EXAMPLES["RE_PLACEHOLDER"] = {"match": ["Kính gửi: ..........", "…………(1)…………", "Họ và tên: ____",
                                         ".....(02)......"],
                               "no_match": ["Lưu: VT, NC.", "Như Điều 3;", "Lưu: VT, QHQT(2b)."]}
+# C10: the adoption formula
+RE_ADOPTION = re.compile(
+    r"^[*_\s]*(?:Nghị\s+quyết(?:\s+liên\s+tịch)?|Bộ\s+luật|Luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+"
+    r"(?!sửa\s+đổi|bổ\s+sung|thay\s+thế|hướng\s+dẫn|quy\s+định|áp\s+dụng|thực\s+hiện)"
+    r".{3,300}?\bthông\s+qua\b", re.S)
+EXAMPLES["RE_ADOPTION"] = {
+    "match": ["Nghị quyết này đã được Hội đồng nhân dân tỉnh X khóa X, kỳ họp thứ 9 thông qua ngày 9 tháng 12 "
+              "năm 2025 và có hiệu lực từ ngày 1 tháng 1 năm 2026.",
+              "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 9 thông qua ngày "
+              "24 tháng 6 năm 2025."],
+    "no_match": ["Nghị quyết này được sửa đổi, bổ sung hoặc thay thế khi Hội đồng nhân dân thông qua nghị quyết khác.",
+                 "Quy chế này có hiệu lực kể từ ngày ký."],
+    "use": "match"}
 RE_SIGNED = re.compile(r"^\(?(Đã ký|ĐÃ KÝ|đã ký)")
 # C8: a signer line that opens with a position is a position ("CHỦ TỊCH QUỐC HỘI"), not an issuing body
 RE_POSITION_HEAD = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+BÍ\s+THƯ|BÍ\s+THƯ|TRƯỞNG\s+BAN|"
@@ -304,3 +319,19 @@ def _items(t: str) -> list[str]:
 def _ends_with_luu(t: str) -> bool:
     items = _items(t)
     return bool(items) and bool(RE_LUU.match(items[-1].strip()))
+
+
+def _split_adoption(paras: list[Para]) -> tuple[list[Para], dict | None]:
+    """C10: the adoption formula among the last three paragraphs of the main text, after its last heading."""
+    for k in range(len(paras) - 1, max(-1, len(paras) - 4), -1):
+        p = paras[k]
+        if _structural_kind(p.text) and not RE_ADOPTION.match(p.text):
+            break
+        if RE_ADOPTION.match(p.text) and len(p.text) < 600:
+            tail = p.text[RE_ADOPTION.match(p.text).end():]
+            d = RE_DATE.search(tail)
+            date = None
+            if d and d.group("d").isdigit() and d.group("m").isdigit() and d.group("y").isdigit():
+                date = f"{int(d.group('y')):04d}-{int(d.group('m')):02d}-{int(d.group('d')):02d}"
+            return paras[:k] + paras[k + 1:], {"text": p.text, "date": date, "line": p.line}
+    return paras, None

@@ -144,7 +144,7 @@ def split_type(title: str, type_: str | None) -> tuple[str | None, str]:
 
 
 def annex_kicker(kind: str) -> str:
-    return "Phụ lục" if kind == "appendix" else "Văn bản kèm theo"
+    return {"appendix": "Phụ lục", "form": "Mẫu"}.get(kind, "Văn bản kèm theo")
 
 
 def annex_label(a) -> str:

@@ -42,6 +42,7 @@ class Group:
     label: str | None
     linked: bool
     entries: list[Entry]
+    depth: int = 0              # 1, 2, 3: an appendix or form nested in the annex above (Annex.parent)
 
 
 @dataclass
@@ -68,9 +69,22 @@ def _count(entries: list[Entry]) -> int:
 def toc_view(doc: Document, ids: set[str]) -> TocView:
     """The page's table of contents; links only to the ids the page actually has."""
     groups = [Group(False, None, None, False, _entries(doc.body, ids))]
-    groups += [Group(True, a.anchor, annex_label(a), a.anchor in ids, _entries(a.body, ids)) for a in doc.annexes]
+    depth = annex_depths(doc)
+    groups += [Group(True, a.anchor, annex_label(a), a.anchor in ids, _entries(a.body, ids), min(depth[i], 3))
+               for i, a in enumerate(doc.annexes)]
     total = sum(_count(g.entries) + (1 if g.anchor else 0) for g in groups)
     return TocView(groups, total)
+
+
+def annex_depths(doc: Document) -> list[int]:
+    """How deep each annex of doc.annexes is nested (0: top level), from Annex.parent."""
+    seen: dict[str, int] = {}
+    out = []
+    for a in doc.annexes:
+        d = seen[a.parent] + 1 if a.parent in seen else 0
+        seen.setdefault(a.anchor, d)
+        out.append(d)
+    return out
 
 
 def toc_tokens(doc: Document) -> list[dict]:
@@ -91,11 +105,14 @@ def toc_tokens(doc: Document) -> list[dict]:
         return res
 
     tokens = conv(doc.body, 2)
-    for a in doc.annexes:
-        kids = conv(a.body, 3)
+    holder: dict[str, list] = {}      # an annex's token list, where its nested annexes go (Annex.parent)
+    for a, depth in zip(doc.annexes, annex_depths(doc)):
+        into = holder.get(a.parent, tokens) if a.parent else tokens
+        kids = conv(a.body, 3 + depth)
         if a.anchor and a.anchor not in seen:
             seen.add(a.anchor)
-            tokens.append({"level": 2, "id": a.anchor, "name": esc(annex_label(a)), "children": kids})
+            into.append({"level": 2 + depth, "id": a.anchor, "name": esc(annex_label(a)), "children": kids})
+            holder.setdefault(a.anchor, kids)
         else:
-            tokens.extend(kids)
+            into.extend(kids)
     return tokens
