@@ -73,3 +73,9 @@ def test_bench_search_prints_quality_and_speed(capsys, monkeypatch):
     for kind in ("no-diacritics", "old-tone", "acronym", "number", "agency", "topic", "phrase", "typo"):
         assert kind in out
     assert "ms" in out and "danvan search" in out and "chỉ mục trình duyệt" in out
+
+
+def test_index_will_not_overwrite_a_foreign_folder(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("keep me")
+    assert main(["index", "--corpus", str(CORPUS), "--out", str(tmp_path), "--quiet"]) == 2
+    assert "không trống" in capsys.readouterr().err and (tmp_path / "notes.txt").exists()

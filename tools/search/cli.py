@@ -56,12 +56,20 @@ def cmd_index(args) -> int:
     res = load_corpus(args.corpus, progress=not args.quiet)
     for e in res.errors:
         print(f"lỗi: {e}", file=sys.stderr)
-    stats = build_index(res.documents, args.out, progress=not args.quiet, compounds=not args.no_compounds)
+    try:
+        stats = build_index(res.documents, args.out, progress=not args.quiet, compounds=not args.no_compounds)
+    except FileExistsError as e:
+        print(str(e), file=sys.stderr)
+        return 2
     print(f"đã lập chỉ mục {stats['units']} mục ({stats['articles']} điều) của {stats['documents']} văn bản vào "
           f"{args.out} trong {stats['seconds']:.1f} s" + ("" if stats["compounds"] else " (không có từ ghép pyvi)"))
     if args.browser:
         from .prebuilt import write_prebuilt
-        info = write_prebuilt(res.documents, args.browser)
+        try:
+            info = write_prebuilt(res.documents, args.browser)
+        except FileExistsError as e:
+            print(str(e), file=sys.stderr)
+            return 2
         print(f"đã ghi chỉ mục trình duyệt vào {args.browser}: {info['files']} tệp, {info['bytes'] / 1e6:.2f} MB")
     return 1 if res.errors else 0
 

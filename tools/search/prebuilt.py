@@ -32,7 +32,8 @@ B = 0.75
 SHARD_TARGET = 20_000        # bytes of JSON per term shard, about
 TEXT_CHUNK = 12_000          # characters of passages per text chunk, about
 HEADING_CHARS = 120
-TITLE_TF = 10.0     # one title occurrence counts as this many in the text (tuned on the dev sets)
+NUMBER_META_TF = 9.0   # a document number in an article's metadata counts as this many occurrences
+COMMON_SHARE, COMMON_MIN = 0.08, 200   # as in whoosh_index: common syllables are not scored in titles
 MARKER = "BROWSER-SEARCH-INDEX"
 
 
@@ -47,6 +48,8 @@ def fnv1a(s: str) -> int:
 def shard_key(term: str) -> str:
     """Terms that one query syllable (or pair) needs share a shard: the key is the folded form."""
     field, _, text = term.partition(":")
+    if field == "t":
+        return text[1:] if text.startswith("@") else text
     return fold(text) if field in ("e", "c") else text
 
 
@@ -61,20 +64,22 @@ def _read_js(path: Path):
 
 
 def unit_postings(ut) -> dict[str, float]:
-    """term -> pseudo-frequency of one unit: body + title × TITLE_TF + meta × W_meta (BM25F)."""
-    w_t, w_m = TITLE_TF, WEIGHTS["meta"]
+    """term -> frequency in one unit. Body terms ("f:", "e:", "b:", "k:", "c:") count the text with the
+    document's metadata folded in (× W_meta; a document number × NUMBER_META_TF); title terms ("t:" + fold,
+    bigram or "@concept") count the heading alone, scored as a field of its own like whoosh's title field."""
+    w_m = WEIGHTS["meta"]
     tf: dict[str, float] = defaultdict(float)
     for field, prefix in (("fold", "f"), ("exact", "e"), ("bigram", "b"), ("concept", "k"), ("compound", "c")):
         for t, n in ut.body[field].items():
             tf[f"{prefix}:{t}"] += n
-    for field, prefix in (("fold", "f"), ("bigram", "b"), ("concept", "k")):
+    for field in ("fold", "bigram", "concept"):
         for t, n in ut.title_terms[field].items():
-            tf[f"{prefix}:{t}"] += w_t * n
+            tf["t:" + ("@" + t if field == "concept" else t)] += n
     for t, n in ut.meta.items():
         if t.startswith("@"):
             tf[f"k:{t[1:]}"] += w_m * n
         else:   # a document number in an article's metadata weighs nearly what it weighs in a title
-            tf[f"f:{t}"] += (0.9 * w_t if "-" in t else w_m) * n
+            tf[f"f:{t}"] += (NUMBER_META_TF if "-" in t else w_m) * n
     return tf
 
 
@@ -93,7 +98,7 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
     doc_index = {d.id: i for i, d in enumerate(documents)}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     meta_cache: dict = {}
-    unit_rows, lengths = [], []
+    unit_rows, lengths, tlengths = [], [], []
     agencies = [f.key for f in a.lex.agencies]
     topics = [f.key for f in a.lex.topics]
     chunks: list[dict] = [{}]
@@ -103,16 +108,18 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         ut = unit_terms(u, a, meta_cache, compounds)
         length = sum(ut.body["fold"].values())
         lengths.append(length)
+        tlength = sum(ut.title_terms["fold"].values())
+        tlengths.append(tlength)
         for term, tf in unit_postings(ut).items():
             postings[term].append((i, max(1, round(10 * tf))))
         size = sum(len(t) for _, t in u.passages)
         if chunk_size and chunk_size + size > TEXT_CHUNK:
             chunks.append({})
             chunk_size = 0
-        chunks[-1][str(i)] = [[anchor, text] for anchor, text in u.passages]
+        chunks[-1][str(i)] = [u.heading[:HEADING_CHARS], [[anchor, text] for anchor, text in u.passages]]
         chunk_size += size
         chunk_of.append(len(chunks) - 1)
-        unit_rows.append([doc_index[u.doc.id], u.anchor, u.heading[:HEADING_CHARS], u.kind, length,
+        unit_rows.append([doc_index[u.doc.id], u.anchor, u.kind, length, tlength,
                           [agencies.index(k) for k in ut.agencies], [topics.index(k) for k in ut.topics],
                           len(chunks) - 1])
     # term shards
@@ -129,6 +136,7 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
     meta = {
         "format": FORMAT, "marker": MARKER,
         "weights": WEIGHTS, "k1": K1, "b": B, "avglen": sum(lengths) / max(1, len(lengths)),
+        "avgtitle": sum(tlengths) / max(1, len(tlengths)), "common": [COMMON_SHARE, COMMON_MIN],
         "shards": n_shards, "chunks": len(chunks), "compounds": compounds,
         "lexicon": a.lex.raw,
         "docs": [[d.id, d.url, d.title, d.number, d.type, d.date, d.level, d.locality,
@@ -160,8 +168,10 @@ class PrebuiltEngine:
        wholes "e:"+e and "f:"+f × W.whole; bigrams "b:" × W.bigram; concepts "k:" × W.concept;
        n-grams "c:" × W.compound when the query has diacritics.
     3. score(unit) = Σ boost · idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)), tf = stored value / 10,
-       idf = ln(1 + (N − df + 0.5)/(df + 0.5)); ties broken by unit number.
-    4. filters drop units; the best passage and the snippet come from the unit's text chunk.
+       idf = ln(1 + (N − df + 0.5)/(df + 0.5)) with df = the body term's posting count; plus, for "f:" terms
+       with df ≤ max(200, 8 % of N), "b:" and "k:" terms, the same formula × W.title on the heading term
+       ("t:"+text, "t:@"+concept) with the heading's length and avgtitle. Ties broken by unit number.
+    4. filters drop units; the heading, best passage and snippet come from the unit's text chunk.
     """
     name = "prebuilt"
 
@@ -257,6 +267,9 @@ class PrebuiltEngine:
         avg = m["avglen"] or 1.0
         k1, b = m["k1"], m["b"]
         allowed = self.allowed(filters)
+        avg_t = m["avgtitle"] or 1.0
+        common = max(m["common"][1], m["common"][0] * n)
+        w_title = m["weights"]["title"]
         scores: dict[int, float] = defaultdict(float)
         for term, boost in self.query_plan(qt, touched):
             plist = self.postings(term, touched)
@@ -265,19 +278,28 @@ class PrebuiltEngine:
             idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
             for u, tf10 in plist:
                 tf = tf10 / 10
-                length = m["units"][u][4]
+                length = m["units"][u][3]
                 scores[u] += boost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg))
+            field, _, text = term.partition(":")
+            if field not in ("f", "b", "k") or (field == "f" and len(plist) > common):
+                continue
+            tlist = self.postings("t:" + ("@" + text if field == "k" else text), touched)
+            for u, tf10 in tlist or ():
+                tf = tf10 / 10
+                length = m["units"][u][4]
+                scores[u] += boost * w_title * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg_t))
         ranked = sorted((u for u in scores if allowed is None or u in allowed), key=lambda u: (-scores[u], u))
         hits = []
         for u in ranked[:max(1, min(int(limit), 1000))]:
             row = m["units"][u]
             d = m["docs"][row[0]]
-            passages = [tuple(p) for p in self.chunk(row[7], touched)[str(u)]]
+            heading, passages = self.chunk(row[7], touched)[str(u)]
+            passages = [tuple(p) for p in passages]
             anchor, text = best_passage(qt, passages, [passage_terms(t, self.analyzer) for _, t in passages])
             anchor = anchor or row[1]
             snippet, marks = snippet_for(qt, text, self.analyzer)
-            hits.append(Hit(url=d[1] + (f"#{anchor}" if anchor else ""), doc=d[0], anchor=anchor, title=row[2],
-                            score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=row[3],
+            hits.append(Hit(url=d[1] + (f"#{anchor}" if anchor else ""), doc=d[0], anchor=anchor, title=heading,
+                            score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=row[2],
                             unit_anchor=row[1], doc_title=d[2], number=d[3], type=d[4], date=d[5], level=d[6],
                             locality=d[7], source=d[8]))
         self.loaded_log.append(sum(os.path.getsize(self.dir / f) for f in touched))

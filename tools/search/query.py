@@ -23,6 +23,7 @@ WEIGHTS = {
 }
 SNIPPET_CHARS = 240
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+MAX_FUZZY_LEN = 12   # longer "syllables" are no Vietnamese words: no typo candidates
 
 
 @dataclass
@@ -103,8 +104,8 @@ def edits1(word: str) -> set[str]:
 
 
 def fuzzy_candidates(term: str, known) -> list[str]:
-    """Folded syllables one edit away from `term` that the index knows (for terms of 3+ letters)."""
-    if len(term) < 3 or not term.isalpha():
+    """Folded syllables one edit away from `term` that the index knows (for terms of 3 to 12 letters)."""
+    if not 3 <= len(term) <= MAX_FUZZY_LEN or not term.isalpha():
         return []
     return sorted(c for c in edits1(term) if c in known)
 
