@@ -27,6 +27,10 @@ ARTICLE_COUNT_EXCEPTIONS = {
     # … '*Điều 7. …*' … '…”*'. The parser keeps the quotation as text of the endnote (doc.notes: quoted articles
     # are not articles of this document); the plain line count sees the unquoted 'Điều 7.' line inside it.
     "6d0e277c7b88a914.md": "article headings inside a quotation (endnote of a consolidated text)",
+    # A hard-wrapped citation: '… thành “Liên minh Hợp tác xã thành phố” tại khoản 3' / 'Điều 1.' (the sentence ends
+    # with the article it cites). The parser joins the wrapped line to its sentence; the plain line count takes
+    # the 'Điều 1.' at the start of the line for a heading.
+    "ed309a99382e6b4c.md": "a wrapped citation 'tại khoản 3' / 'Điều 1.' read as a heading by the line count",
 }
 
 

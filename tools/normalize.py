@@ -21,6 +21,8 @@ RE_CHAPTER = re.compile(rf"^(?:CHƯƠNG|Chương)\s+({ROMAN}|\d{{1,2}})(?![\wÀ-
 RE_SECTION = re.compile(rf"^(?:MỤC|Mục)\s+({ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
 RE_PART = re.compile(rf"^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-Ỹ]+|thứ\s+[a-zà-ỹ]+|{ROMAN}|\d{{1,2}})(?![\wÀ-ỹ])\s*[.:\-–]?\s*(.*)$", re.S)
 RE_ROMAN_HEAD = re.compile(rf"^({ROMAN})\s*[.\-/)–]\s*(\S.*)$", re.S)
+# "A. KẾ HOẠCH BÀI GIẢNG", "B- NHIỆM VỤ": a letter heading (the parser tells "C." from a Roman numeral by sequence)
+RE_LETTER_HEAD = re.compile(r"^([A-ZĐ])\s*[.\-)–]\s*(\S.*)$", re.S)
 class _SubnumPattern:
     """'1.1-', '2.1.' sub-items; not '2.5 lần' or '1.5 2' (text after the number must not start in lower case
     or with a digit — checked with str methods, since Vietnamese letters interleave cases in Unicode)."""
@@ -35,8 +37,76 @@ class _SubnumPattern:
 
 
 RE_SUBNUM = _SubnumPattern()
-RE_CLAUSE = re.compile(r"^(\d{1,2})\s*([.\-)–])\s*(?=[^\s\d])(.*)$", re.S)  # not "1.000.000 đồng", "1-2 lớp"
-RE_POINT = re.compile(r"^([a-zđ])\s*([).])\s+(\S.*)$", re.S)
+# not "1.000.000 đồng", "1-2 lớp"; not a number closing a parenthesis of the line before ("(Mẫu" / "06).",
+# "(gọi là giám thị" / "1). Khi …", "nhóm" / "1);"): a marker is followed by words, not by punctuation
+RE_CLAUSE = re.compile(r"^(\d{1,2})\s*([.\-)–])(?:(?<=\))\s*(?![.,;:)\]])|(?<!\))\s*(?![,;:)\]]))(?=[^\s\d])(.*)$",
+                       re.S)
+
+
+class _PointPattern:
+    """'a) …', 'đ. …'; also 'a)Không …' glued to a capitalised text (a ')' marker only: 'v.v' is no point)."""
+
+    _re = re.compile(r"^([a-zđ])\s*([).])(\s*)(\S.*)$", re.S)
+
+    def match(self, s: str):
+        m = self._re.match(s)
+        if m is None:
+            return None
+        if not m.group(3) and not (m.group(2) == ")" and (m.group(4)[0].isupper() or m.group(4)[0] in "“\"([")):
+            return None
+        return _PointMatch(m)
+
+
+class _PointMatch:
+    """A point match with the groups of the plain pattern: 1 letter, 2 separator, 3 text."""
+
+    def __init__(self, m):
+        self._m = m
+
+    def group(self, i=0):
+        return self._m.group(0) if i == 0 else self._m.group({1: 1, 2: 2, 3: 4}[i])
+
+    def start(self, i=0):
+        return self._m.start(0) if i == 0 else self._m.start({1: 1, 2: 2, 3: 4}[i])
+
+    def end(self, i=0):
+        return self._m.end(0) if i == 0 else self._m.end({1: 1, 2: 2, 3: 4}[i])
+
+
+RE_POINT = _PointPattern()
+
+
+class _HeadingReference:
+    """A heading word and its number used as a reference inside a sentence, not as a heading: the number is
+    followed (no separator) by words that continue a citation — 'của', 'kèm theo', 'này', another heading word,
+    a document type ('Chương II Thông tư này', 'Mục 2 Phần XI của …', 'Phần V của Phụ lục I', 'Mục XI Phụ lục
+    VI', 'Điều 5 Nghị định số …') — or by a word in lower case ('Chương II quy định về …'), or it opens a list
+    ('Chương II, Chương III …'). A heading's own title is capitalised or in capitals ('Chương II CHÍNH SÁCH',
+    'Mục 1 Quy định chung')."""
+
+    _head = re.compile(r"^[“\"(]?(?:Điều|điều|Chương|chương|Mục|mục|Phần|phần|Phụ\s+lục|phụ\s+lục)\s+(?:số\s+)?"
+                       r"(?:[IVXLC]+|\d{1,3}[a-zđ]?)(?:\s*(?:,|và|hoặc|đến)\s*(?:[IVXLC]+|\d{1,3}[a-zđ]?))*\s+(?=\S)")
+    _cont = re.compile(
+        r"(?:của|kèm\s+theo|ban\s+hành|này|nêu|trên|dưới|tại|theo|và|hoặc|đến|được|quy\s+định\s+(?:tại|về|như)"
+        r"|(?:Điều|Chương|Mục|Phần|Phụ\s+lục|khoản|điểm|tiết)\s+(?:số\s+)?(?:[IVXLC]+|\d{1,3}[a-zđ]?)\b"
+        r"|(?:Bộ\s+luật|Luật|Hiến\s+pháp|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Chỉ\s+thị|"
+        r"Quy\s+chế|Quy\s+định|Hướng\s+dẫn|Kế\s+hoạch|Điều\s+lệ|Văn\s+bản|Hợp\s+đồng|Công\s+ước|Hiệp\s+định)"
+        r"\s+(?:này|số|liên\s+tịch|\d|[A-ZĐ]))(?![\wÀ-ỹ])|(?:Luật|Bộ\s+luật)\s")
+
+    _list = re.compile(r"^[“\"(]?(?:Điều|điều|Chương|chương|Mục|mục|Phần|phần)\s+(?:[IVXLC]+|\d{1,3}[a-zđ]?)\s*,\s*"
+                       r"(?:Điều|điều|Chương|chương|Mục|mục|Phần|phần|khoản|điểm|[IVXLC]+\b|\d)")
+
+    def match(self, s: str):
+        m = self._head.match(s)
+        if m is None:
+            return self._list.match(s)      # 'Chương II, Chương III …', 'Điều 5, 6 và 7'
+        rest = s[m.end():]
+        if rest[:1].isalpha() and rest[:1].islower() or self._cont.match(rest):
+            return m
+        return None
+
+
+RE_HEADING_REF = _HeadingReference()
 RE_BULLET = re.compile(r"^([-–—+•·●○▪□✓➢>])\s*(?=\S)(.*)$", re.S)
 RE_MOTTO = re.compile(
     r"(ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|CỘNG\s+H(?:ÒA|OÀ|OA|ÒÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|"
@@ -143,7 +213,11 @@ def split_glued_bold(s: str) -> str:
         b = before[-1:]
         split = True
         prev_word = re.split(r"[\s*]+", before.rstrip(" *"))[-1] if before.strip(" *") else ""
-        if (a and a in ".,:;)") or (b and b in "“\"„«(") or (prev_word in HEAD_WORDS and a and (a.isdigit() or a in "IVXLC")):
+        nxt = after.lstrip(" *")[:1]
+        if not nxt or not before.strip(" *") or nxt.islower():
+            split = False  # nothing glued on one side ("… quy định tại****"), or a sentence going on in lower case
+            #                ("**Điều 42. Thẩm quyền xử phạt**** ****của Chủ tịch …**")
+        elif (a and a in ".,:;)") or (b and b in "“\"„«(") or (prev_word in HEAD_WORDS and a and (a.isdigit() or a in "IVXLC")):
             split = False  # "**Điều****54****. Hiệu lực**" is one heading cut by markup
         elif b.isalnum() and a.isalnum():
             if b.isdigit() and a.isdigit():
@@ -161,7 +235,17 @@ def split_glued_bold(s: str) -> str:
     return "".join(out)
 
 
-RE_GLUED_ARTICLE = re.compile(r"^([ \t]*\*\*(?:Điều|ĐIỀU)[ \t]+\d+[^*\n]{0,200}\*\*)(?=[^\s*])", re.M)
+# Upper-case letters of Vietnamese, written out: in Unicode its upper- and lower-case letters interleave.
+UPPER = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+# A heading glued to what follows, split where the heading ends (the word accounting splits the same way):
+# "**Điều 4. Hiệu lực thi hành**1. Luật này …" (the bold run ends where the text begins); "Chương III**TỔ CHỨC**",
+# "### Chương IICHÍNH SÁCH …", "CHƯƠNG 2QUY ĐỊNH CHUNG" (the numeral runs into a title in capitals: the longest
+# Roman numeral up to 39 that leaves a capital letter; only a run of numeral letters glued to a capital counts,
+# so "Chương II CHÍNH SÁCH" is left alone).
+RE_GLUED_ARTICLE = re.compile(
+    r"^((?:[ \t]*\*\*(?:Điều|ĐIỀU)[ \t]+\d+[^*\n]{0,200}\*\*(?=[^\s*]))"
+    r"|(?:[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)[ \t]+"
+    rf"(?:(?=[IVX][IVXLC]*+(?:\*\*)?[{UPPER}])X{{0,3}}(?:IX|IV|V?I{{0,3}})|\d{{1,2}})(?=(?:\*\*)?[{UPPER}]{{2}})))", re.M)
 _PROTECT = {"(*)": "\uE001", "(**)": "\uE002", "(***)": "\uE003"}
 RE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -373,50 +457,211 @@ def _starts_upper_or_digit(s: str) -> bool:
     return bool(s) and (s[0].isupper() or s[0].isdigit())
 
 
-_BARE_HEAD = re.compile(r"^(Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
+_BARE_HEAD = re.compile(r"^[“\"(]?(Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$")
 _STARTS_WORD = re.compile(r"^\(?[^\W\d_]")
 _MARKER_LED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.\-)]|[a-zđ]\)|[IVXLC]+\s*[.\-])\s+\S")
-_FUNCTION_END = re.compile(r"(?:\b(?:và|của|các|theo|về|với|cho|tại|trong|được|là|thuộc|đến|từ|những|hoặc|do|để|có)|[,\-–(])$")
 RE_CITATION_CONT = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)])\s+(?:khoản|điểm|Điều|mục|tiết|Chương|Phụ lục)\s+\d")
 RE_NUMBER_CONT = re.compile(r"^\d{1,4}\s*[-/]\s*[A-ZĐ]{2,}[A-ZĐa-z]*\s*/")  # "57- NQ/TW", "12/QĐ-UBND" wrapped
-_NEEDS_NUMBER = re.compile(r"(?:^|\s)(?:Điều|điều|khoản|Khoản|điểm|Điểm|số|Số|mục|Mục|Chương|chương|tiết|Phụ lục|phụ lục)$")
 _BARE_MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-)]|[a-zđ]\)|[-+•–])$")
 RE_DATE_LINE = re.compile(r"^[*_ ]*(?:[^,;:]{1,40},\s*)?ngày\s+\S+\s+tháng\s+\S+\s+năm", re.I)
 
+# --- where a sentence cannot stop ----------------------------------------------------------------------------
+# A line that ends with one of these words has not ended its sentence: prepositions, conjunctions, quantifiers
+# ("… quy định tại" / "Mục 2 Phần XI của …", "… kèm theo" / "Phần V của Phụ lục I"). Words that also end noun
+# phrases or sentences are left out: được ("thực hiện được"), trước ("trả trước"), đến, tới, ngoài ("nước ngoài"),
+# thuộc ("trực thuộc"), do ("Tự do"), bị ("chuẩn bị"), có, qua, trên, dưới, vào, cùng, bằng, hết; "theo" after
+# "tiếp", "tại" after "hiện", "kể" after "đáng".
+RE_OPEN_WORD_END = re.compile(
+    r"(?:^|[\s(“\"])(?:và|hoặc|hay|của|các|những|mọi|(?<!tiếp\s)theo|về|với|cho|(?<!hiện\s)tại|trong|là|từ|để|bởi|gồm|"
+    r"khi|nếu|mà|thì|như|(?<!đáng\s)kể|nhằm|giữa)$")
+# A word that wants a number (a numeral, a letter) after it: '… tại khoản' / '2 Điều 4', 'Mẫu số' / '01. Sổ …'.
+# The capitalised heading words and "Mẫu số", "Quyết định số"… always do; the lower-case citation words do unless
+# what follows is a unit of its own ("… tài khoản" / "1. Hệ thống …"; "thời điểm", "danh mục", "chữ ký số",
+# "chuyển đổi số" are nouns).
+RE_NEEDS_NUMBER_END = re.compile(
+    r"(?:^|[\s(“\"])(?:Điều|Khoản|Điểm|Số|Mục|Chương|Phần|Tiết|Phụ\s+lục|Mẫu|Biểu|Bảng|Mức|"
+    r"(?:Mẫu|Biểu|Bảng|Phụ\s+lục|Quyết\s+định|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Luật|Công\s+văn)\s+số)$")
+RE_NEEDS_NUMBER_LOWER_END = re.compile(
+    r"(?:^|[\s(“\"])(?<!tài\s)(?<!thời\s)(?<!địa\s)(?<!đặc\s)(?<!quan\s)(?<!danh\s)(?<!hạng\s)(?<!ký\s)(?<!đổi\s)"
+    r"(?<!thuật\s)(?<!chữ\s)(?:điều|khoản|điểm|mục|chương|tiết|phụ\s+lục|mẫu|nhóm|hạng|số)$")
+_NUMBER_START = re.compile(r"^(?:\d|[IVXLC]+\b|[IVXLC]+[.)]|[a-zđ](?:\)|\s|,|$))")
+_CITATION_END = re.compile(r"(?:^|\s)(?:khoản|điểm|tiết|mục)\s+(?:\d{1,3}|[a-zđ])[.,]?$")
+_LARGER_UNIT = re.compile(r"^(?:Điều|khoản|Khoản|Chương|Mục|mục|Phần|phần)\s+(?:\d{1,3}|[IVXLC]+)\b(?!\.\s)")
+_NUMBER_LINE = re.compile(r"^(?:Số|SỐ)\s*:?\s*(?:\S*[\d/…_.]|$)")
+_ABOUT = re.compile(r"^(?:V/v|V/V|v/v)\b")   # "V/v đề xuất kế hoạch …": the summary line of a letter's letterhead
+_SIGNED = re.compile(r"^\(?\s*(Đã ký|ĐÃ KÝ|đã ký|Đã ký và đóng dấu)\s*\)?$")
+_BASIS = re.compile(r"^[-–+•]?\s*(?:Căn\s+cứ|CĂN\s+CỨ)\b")
 
-def _split_within_block(prev: _Line, cur: _Line) -> bool:
-    """Decide whether `cur` starts a new paragraph although no blank line separates it from `prev`."""
-    if _BARE_HEAD.match(prev.text) or _BARE_MARKER.match(prev.text):
-        return False                      # "**Điều" / "21. Điều khoản thi hành**"; "1." / "Trường hợp …"
-    if prev.bold_open_end and prev.bold and cur.bold:
-        return False                      # a bold run continues: a heading split over lines
+
+# Worked examples of the patterns above (checked by tests/test_patterns.py).
+EXAMPLES: dict[str, dict] = {
+    "RE_CLAUSE": {"use": "match", "match": {"1. Phạm vi": "1", "2.Đối tượng": "2", "3) Hồ sơ": "3", "1- Mục đích": "1"},
+                  "no_match": ["1.000.000 đồng", "1-2 lớp", "1). Khi được phân công", "06).", "1);", "2):"]},
+    "RE_POINT": {"use": "match", "match": ["a) Nâng cao", "đ. Khác", "a)Không thu phí", "đ)[11] Thuyết minh"],
+                 "no_match": ["a)không", "v.v", "a.Xuất", "A) Hoa"]},
+    "RE_LETTER_HEAD": {"use": "match", "match": {"A. KẾT QUẢ": "A", "C. NHIỆM VỤ": "C", "Đ- KHÁC": "Đ"},
+                       "no_match": ["K/T TRƯỞNG BAN", "AB. Xx", "a. Xx"]},
+    "RE_HEADING_REF": {"use": "match",
+                       "match": ["Mục 2 Phần XI của Quyết định", "Phần V của Phụ lục I kèm theo", "Chương II Thông tư này",
+                                 "Mục XI Phụ lục VI", "Điều 5 Nghị định này", "Chương II quy định về",
+                                 "Chương II, Chương III", "Điều 4 như sau:"],
+                       "no_match": ["Điều 5. Tên điều", "Chương II CHÍNH SÁCH", "Mục 1 Quy định chung", "Chương 1",
+                                    "Điều 3", "Phần thứ nhất"]},
+    "RE_GLUED_ARTICLE": {"match": {"### Chương IICHÍNH SÁCH": "### Chương II", "Chương III**TỔ CHỨC**": "Chương III",
+                                   "CHƯƠNG 2QUY ĐỊNH CHUNG": "CHƯƠNG 2",
+                                   "**Điều 4. Hiệu lực**1. Luật": "**Điều 4. Hiệu lực**"},
+                         "no_match": ["Chương II CHÍNH SÁCH", "Chương II. CHÍNH", "**Điều 4. Hiệu lực**", "Chương IIthì"]},
+    "RE_OPEN_WORD_END": {"match": ["… quy định tại", "… kèm theo", "… của", "(gồm"],
+                         "no_match": ["… năm tiếp theo", "… tình hình hiện tại", "… nước ngoài", "… chuẩn bị",
+                                      "… thực hiện được", "Độc lập - Tự do"]},
+    "RE_NEEDS_NUMBER_END": {"match": ["… tại Điều", "Mẫu số", "Quyết định số", "… theo Phụ lục"],
+                            "no_match": ["chữ ký số", "… tại khoản", "PHẦN PHỤ LỤC"]},
+    "RE_NEEDS_NUMBER_LOWER_END": {"match": ["… tại khoản", "… quy định tại điểm", "… tại mục", "… nhóm"],
+                                  "no_match": ["… tài khoản", "… thời điểm", "… danh mục", "chữ ký số",
+                                               "chuyển đổi số"]},
+}
+
+
+def _open_paren(text: str) -> bool:
+    """A parenthesis opened in the last 100 characters and not closed: '(lần', '(thành viên chấm', '(Mẫu'."""
+    tail = text[-100:]
+    i = tail.rfind("(")
+    return i >= 0 and ")" not in tail[i:]
+
+
+def open_end(text: str, nxt: str = "") -> bool:
+    """True when `text` stops where no sentence can stop, so that `nxt` continues it: after a function word, inside
+    a parenthesis opened near its end, after a word that wants a number when `nxt` starts with one, after a
+    citation ('điểm b khoản 1') when `nxt` names a larger unit ('Điều 3')."""
+    t = text.rstrip()
+    if not t or _ends_terminal(t):
+        return False
+    if _open_paren(t):
+        return True
+    if len(t) > 60:                      # the end is all that counts (and a long paragraph is not scanned again)
+        t = t[-60:].split(" ", 1)[-1]
+    if RE_OPEN_WORD_END.search(t):
+        return True
+    if not nxt:
+        return False
+    if _NUMBER_START.match(nxt) and (RE_NEEDS_NUMBER_END.search(t) or (
+            RE_NEEDS_NUMBER_LOWER_END.search(t) and not (starts_structural(nxt) and not _weak_start(nxt)))):
+        return True
+    return bool(_CITATION_END.search(t) and _LARGER_UNIT.match(nxt))
+
+
+def _weak_start(s: str) -> bool:
+    """A line that looks like the start of a unit but, after a line that has not ended its sentence, reads as its
+    continuation: a heading word used as a reference ('Chương II Thông tư này', 'Mục 2 của …'), a bare 'Điều 3',
+    a marker whose text begins in lower case ('II) lên …', '5) là …'), a Roman numeral before a sentence-case
+    text ('V. Chi tiết …' after '… từ cấp I đến cấp')."""
+    if RE_HEADING_REF.match(s):
+        return True
+    m = RE_ARTICLE.match(s)
+    if m:
+        return not m.group(2) and not m.group(3)
+    for r in (RE_CHAPTER, RE_SECTION, RE_PART):
+        m = r.match(s)
+        if m:
+            return m.group(m.lastindex)[:1].islower()
+    m = RE_CLAUSE.match(s) or RE_POINT.match(s)
+    if m:
+        return m.group(3)[:1].islower()
+    m = RE_ROMAN_HEAD.match(s)
+    if m:
+        return not is_caps(m.group(2)[:40])
+    return False
+
+
+def _hard_wrapped(lines) -> bool:
+    """Does the source hard-wrap its paragraphs? Judged on the line breaks inside blocks between body lines (not in
+    capitals, same boldness): in a wrapped text most of them go on with a word in lower case after a line without
+    final punctuation (real converted texts: 0.55-0.95 of them); in a text written one paragraph per line, few do
+    (0-0.4)."""
+    pairs = wraps = 0
+    prev = None
+    for ln in lines:
+        if ln is not None and prev is not None and prev.bold == ln.bold and not is_caps(prev.text):
+            pairs += 1
+            wraps += ln.text[:1].islower() and not _ends_terminal(prev.text)
+        prev = ln
+    return pairs > 0 and wraps >= 0.5 * pairs
+
+
+def _split_within_block(prev: _Line, cur: _Line, wrapped: bool = True, so_far: str = "") -> bool:
+    """Decide whether `cur` starts a new paragraph although no blank line separates it from `prev`.
+
+    `so_far` is the paragraph `prev` ends (its lines joined), `wrapped` says whether the source hard-wraps its
+    paragraphs (see _hard_wrapped). The rule, in this order:
+
+    1. Markup. A bare heading word or marker goes on ("**Điều" / "21. …", "1." / "Trường hợp …"); a bold run open
+       at the end of `prev` goes on into `cur`; a change of Markdown heading level breaks.
+    2. An unfinished sentence goes on, whatever `cur` starts with (a digit, a quote, "Điều", "Mục", "Phần",
+       "Phụ lục", "Chương", a marker, a capital, a bold word): `prev` ends with a function word ("tại", "của",
+       "kèm theo", "và"…), inside a parenthesis opened near its end ("(lần" / "2)"), with a word that wants a number
+       and `cur` starts with one ("… tại khoản" / "2 Điều 4", "ngày 01 tháng" / "12 năm 2025" goes on by rule 7),
+       or with a citation and `cur` names a larger unit ("điểm b khoản 1" / "Điều 3"). Only a change of boldness
+       before a unit's marker breaks ("… của" / "**Điều 5. …**", "**Điều 4. … tài khoản**" / "1. …").
+    3. Letterhead lines are units: the motto, a "Số: …" line, "(Đã ký)", a "V/v …" line, a place-and-date line
+       under a number, a line in capitals or the motto.
+    4. A unit starts where `cur` does: Điều N., Chương/Mục/Phần, khoản and điểm markers followed by words, dashes,
+       Roman headings, Nơi nhận, signature authorities, the motto, a "(kèm theo" note, a "Căn cứ …" line. But a
+       *weak* start after a line that has not ended its sentence continues it (see _weak_start): "… đến cấp" /
+       "V. Chi tiết …" is one sentence.
+    5. Heading lines end where they end: a line in capitals next to sentence text, a bold line next to plain text
+       (but two bold lines are one heading: "**Điều 9. Hồ sơ cấp**" / "**Giấy phép …**"), and — in a text that
+       does not hard-wrap — an article heading "Điều 5. Tên điều" or a short marker-led title ("1. Trách nhiệm của
+       cấp ủy") before a capitalised sentence. (In hard-wrapped texts the first line of a clause or an article is
+       often short: "2. Bộ trưởng" / "Bộ Văn hóa, Thể thao và Du lịch …", "Điều 3. Các thành viên Ban" / "Chỉ
+       đạo, …"; none of the real corpus's 350 such clause pairs, nor its plain article lines, is a title.)
+    6. A line that ends its sentence (. ; : ! ? …) before a capital or a digit breaks.
+    7. Anything else is body text that has not ended its sentence: `cur` continues it.
+    """
+    p, c = prev.text, cur.text
+    # 1. markup
+    if _BARE_HEAD.match(p) or _BARE_MARKER.match(p):
+        return False
+    if prev.bold_open_end and prev.bold and cur.lead_bold:
+        return False                      # a bold run continues: "**1.3. Thành phần, số lượng hồ" / "sơ: **01 bộ"
     if cur.heading != prev.heading:
         return True
-    if _NEEDS_NUMBER.search(prev.text) and re.match(r"^\d", cur.text):
-        return False                      # "… tại khoản 4 Điều" / "39), khoản 5 Điều 41 …"
-    if (RE_CITATION_CONT.match(cur.text) or RE_NUMBER_CONT.match(cur.text)) and not _ends_terminal(prev.text):
+    # 2. an unfinished sentence goes on
+    if open_end(so_far or p, c) and not (cur.bold != prev.bold and starts_structural(c) and not _weak_start(c)):
+        return False
+    if (RE_CITATION_CONT.match(c) or RE_NUMBER_CONT.match(c)) and not _ends_terminal(p):
         return False                      # "… tại điểm a), b), c)," / "d) khoản 1, Điều 10 …"; "57- NQ/TW ngày …"
-    if starts_structural(cur.text) or RE_MOTTO.match(cur.text) or RE_KEM_THEO_OPEN.match(cur.text):
+    # 3. letterhead lines
+    number_line = bool(_NUMBER_LINE.match(p)) and len(p) < 60
+    motto_line = bool(RE_MOTTO.search(p)) and (bool(RE_MOTTO.match(p)) or is_caps(p))
+    if RE_DATE_LINE.search(c) and len(c) < 90 and (is_caps(p) or motto_line or number_line):
         return True
-    if RE_DATE_LINE.search(cur.text) and len(cur.text) < 90 and (is_caps(prev.text) or RE_MOTTO.search(prev.text)
-                                          or re.search(r"\d", prev.text)):
+    if motto_line or number_line or _SIGNED.match(p) or _ABOUT.match(c):
         return True
-    if RE_MOTTO.search(prev.text) or re.match(r"^(Số|SỐ)\b", prev.text):
-        return True
-    if re.match(r"^\(?\s*(Đã ký|ĐÃ KÝ|đã ký|Đã ký và đóng dấu)\s*\)?$", prev.text):
-        return True
-    if prev.bold != cur.bold:
-        return True
-    if is_caps(prev.text) != is_caps(cur.text) and len(cur.text) > 3 and _STARTS_WORD.match(cur.text) \
-            and (len(cur.text.split()) > 1 or cur.text.startswith("(")):
+    # 4. the start of a unit
+    if starts_structural(c) or RE_MOTTO.match(c) or RE_KEM_THEO_OPEN.match(c) or _BASIS.match(c):
+        return not (_weak_start(c) and not _ends_terminal(p) and not is_caps(p) and prev.bold == cur.bold)
+    # 5. heading lines
+    if prev.bold != cur.bold and not (prev.bold_open_end and cur.lead_bold):
+        return True                       # (not when one bold run goes on: "1. *Đ**ịnh" / "mức sử dụng …")
+    if is_caps(p) != is_caps(c) and len(c) > 3 and _STARTS_WORD.match(c) \
+            and (len(c.split()) > 1 or c.startswith("(")):
         return True                       # a caps heading next to sentence text (not "05:2023/BGTVT);")
-    if _ends_terminal(prev.text) and _starts_upper_or_digit(cur.text):
+    if prev.bold and cur.bold and not _ends_terminal(p):
+        return False                      # a bold heading over two lines: "**Điều 9. Hồ sơ cấp**" / "**Giấy phép …**"
+    if _starts_upper_letter(c) and not wrapped and not _ends_terminal(p) and (
+            len(p) <= 160 and RE_ARTICLE.match(p) or len(p) <= 60 and _MARKER_LED.match(p)):
+        return True                       # "Điều 5. Trách nhiệm thi hành" / "Các cơ quan …", "1. Trách nhiệm của
+        #                                   cấp ủy" / "Cấp ủy các cấp …": a title
+    # 6. a finished sentence
+    if _ends_terminal(p) and _starts_upper_or_digit(c):
         return True
-    if _starts_upper_or_digit(cur.text) and not _FUNCTION_END.search(prev.text) and (
-            (len(prev.text) <= 60 and _MARKER_LED.match(prev.text))
-            or (len(prev.text) <= 160 and RE_ARTICLE.match(prev.text))):
-        return True                       # "1. Trách nhiệm của cấp ủy" / "Cấp ủy các cấp …": an item heading
+    # 7. body text that has not ended its sentence
     return False
+
+
+def _starts_upper_letter(s: str) -> bool:
+    s = s.lstrip("“\"‘'(«[")
+    return bool(s) and s[0].isalpha() and s[0].isupper()
 
 
 def _heading_like(p: Para) -> bool:
@@ -437,7 +682,9 @@ def normalize(text: str) -> Normalized:
     cur: Para | None = None
     prev_line: _Line | None = None
     gap = True
-    for ln in _strip_markup(_split_raw(text)):
+    lines = list(_strip_markup(_split_raw(text)))
+    wrapped = _hard_wrapped(lines)
+    for ln in lines:
         if ln is None:
             if cur is not None:
                 paras.append(cur)
@@ -445,7 +692,7 @@ def normalize(text: str) -> Normalized:
             prev_line = None
             gap = True
             continue
-        if cur is not None and prev_line is not None and not _split_within_block(prev_line, ln):
+        if cur is not None and prev_line is not None and not _split_within_block(prev_line, ln, wrapped, cur.text):
             cur.text = cur.text + " " + ln.text
             if ln.after_br and ln.cell is not None:
                 cur.breaks.append(len(cur.lines))
@@ -464,17 +711,27 @@ def normalize(text: str) -> Normalized:
     if cur is not None:
         paras.append(cur)
 
-    # Page breaks: "… quy định," / blank / "nguyên tắc tổ chức …" -> one paragraph (conservative rule).
+    # Page breaks: "… quy định," / blank / "nguyên tắc tổ chức …" -> one paragraph (conservative rule: a blank line
+    # usually ends a paragraph, so only a lower-case start, or a number after a sentence cut where it cannot stop,
+    # goes on).
     merged: list[Para] = []
     for p in paras:
         if merged and p.gap_before:
             q = merged[-1]
             last = q.text.rstrip()
             if (
-                _starts_lower(p.text)
-                and not starts_structural(p.text)
-                and not _heading_like(p) and not _heading_like(q)
-                and last and (last[-1].isalnum() or last[-1] in ",-–")
+                (
+                    _starts_lower(p.text)
+                    and not starts_structural(p.text)
+                    and not _heading_like(p)
+                    and last and (last[-1].isalnum() or last[-1] in ",-–")
+                    # … or a sentence cut where it cannot stop, going on with a number or the rest of a parenthesis:
+                    # "… ngày 01 tháng" / blank / "12 năm 2025.", "… (Mẫu" / blank / "06)." (a heading word after a
+                    # blank line stays a paragraph of its own: the parser reads it as a reference, not a heading)
+                    or open_end(q.text, p.text) and not (p.bold or p.heading or is_caps(p.text))
+                    and not starts_structural(p.text) and (p.text[:1].isdigit() or _open_paren(q.text))
+                )
+                and not _heading_like(q)
                 and not (RE_ARTICLE.match(q.text) and len(q.text) < 120)
                 and not RE_RECIPIENTS.match(q.text)
                 and (p.table, p.row, p.col) == (q.table, q.row, q.col)   # never across table cells

@@ -4,8 +4,8 @@ from __future__ import annotations
 from .. import ids
 from ..model import Node
 from ..normalize import (
-    Para, RE_ARTICLE, RE_ARTICLE_LOOSE, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_PART, RE_POINT, RE_ROMAN_HEAD,
-    RE_SECTION, RE_SUBNUM, is_caps,
+    POINT_LETTERS, Para, RE_ARTICLE, RE_ARTICLE_LOOSE, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_HEADING_REF,
+    RE_LETTER_HEAD, RE_PART, RE_POINT, RE_ROMAN_HEAD, RE_SECTION, RE_SUBNUM, is_caps, open_end,
 )
 from .common import _Ctx, _ends_sentence, _structural_kind, _warn
 from .patterns import ITEM_DEPTH, QUOTE_OPEN, RE_QUOTE_CLOSE
@@ -14,6 +14,51 @@ from .tables import cell_text
 
 
 LEVEL = {"part": 1, "chapter": 2, "section": 3, "article": 4, "clause": 5, "point": 6, "subpoint": 7}
+LETTER_LEVEL = 2.5   # "A. …", "B. …": above the Roman sections "I.", "II." they hold, below chapters
+
+# Successors in a sequence of letters: Vietnamese (a b c d đ e g h i k …) or Latin (… d e f g … i j k …).
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _next_letters(letter: str) -> set[str]:
+    """The letters that may follow `letter` ('d' -> {'đ', 'e'}; 'i' -> {'k', 'j'}); 'a' when there is none."""
+    if not letter:
+        return {"a"}
+    low = letter.lower()
+    out = set()
+    if low in POINT_LETTERS and POINT_LETTERS.index(low) + 1 < len(POINT_LETTERS):
+        out.add(POINT_LETTERS[POINT_LETTERS.index(low) + 1])
+    if low in _LATIN and _LATIN.index(low) + 1 < len(_LATIN):
+        out.add(_LATIN[_LATIN.index(low) + 1])
+    return {x.upper() for x in out} if letter.isupper() else out
+
+
+def _seq_value(num: str | None) -> int | None:
+    """Position of a heading number in its sequence: '3' -> 3, 'III' -> 3, 'thứ hai' -> 2; None otherwise."""
+    num = (num or "").strip()
+    if num.isdigit():
+        return int(num)
+    if num.isupper() and ids.roman_to_int(num) is not None:
+        return ids.roman_to_int(num)
+    words = num.lower().split()
+    if len(words) == 2 and words[0] == "thứ" and words[1] in ids.ORDINALS:
+        return ids.ORDINALS[words[1]]
+    return None
+
+
+def _bold_lead(p: Para, m) -> bool:
+    """The marker is bold, the rest of the line need not be: "**V.** **Hồ sơ,**" / "gồm: ……" (a form's heading)."""
+    lead = p.lead_bold.replace(" ", "")
+    return lead.startswith(m.group(1)) and len(lead) > len(m.group(1))
+
+
+def _title_part(rest: str) -> str:
+    """The heading text before a parenthesis or a colon: 'THÔNG TIN VỀ LOÀI (Căn cứ …)' -> 'THÔNG TIN VỀ LOÀI'."""
+    for ch in "(:":
+        i = rest.find(ch)
+        if i > 0:
+            rest = rest[:i]
+    return rest.strip()[:60]
 
 
 class _Builder:
@@ -28,6 +73,8 @@ class _Builder:
         self.quote_target: Node | None = None   # the node that receives a quoted amendment, while inside one
         self.table: Node | None = None          # the table node being filled, and its rows by source row
         self.table_rows: dict[int, list[str]] = {}
+        self.style: dict[int, str] = {}          # id(section node) -> "muc" (Mục 1), "roman" (I.), "letter" (A.)
+        self.last_text = ""                      # text of the last paragraph or node added (its sentence may go on)
 
     # anchors
     def _anchor(self, node: Node, parent: Node | None) -> str | None:
@@ -132,20 +179,19 @@ class _Builder:
             if (is_caps(t) or p.bold or p.heading) and not _structural_kind(t) and len(t) < 300:
                 node.title = t
                 return
-        m = RE_PART.match(t)
-        if m:
-            return self._heading("part", m.group(1), m.group(2), t, p)
-        m = RE_CHAPTER.match(t)
-        if m:
-            return self._heading("chapter", m.group(1), m.group(2), t, p)
-        m = RE_SECTION.match(t)
-        if m:
-            return self._heading("section", m.group(1), m.group(2), t, p)
+        self.last_text, last = t, self.last_text
+        for kind, r in (("part", RE_PART), ("chapter", RE_CHAPTER), ("section", RE_SECTION)):
+            m = r.match(t)
+            if m:
+                if self._fits(kind, m.group(1), m, p, last):
+                    return self._heading(kind, m.group(1), m.group(2), t, p, style="muc")
+                return self._append_paragraph(p)   # a reference ("Mục 2 Phần XI của …"), or out of place
         m = RE_ARTICLE.match(t)
         if m and not m.group(2) and not m.group(3) and not (p.bold or p.heading):
             m = None  # a bare "Điều 3" line (a reference in a table), not a heading
         if m or (RE_ARTICLE_LOOSE.match(t) and (p.bold or p.heading) and len(t) < 200
-                 and not is_article_list(t)):   # "Điều 5, Điều 6 và Điều 7 của Luật …" names articles (page.py)
+                 and not is_article_list(t) and not RE_HEADING_REF.match(t)):
+            # "Điều 5, Điều 6 và Điều 7 của Luật …" (page.py), "**Điều 5 Nghị định này**" name articles
             return self._article(p)
         m = RE_SUBNUM.match(t)
         if m and self._nearest_any(("clause", "article", "section", "chapter")) is not None:
@@ -156,10 +202,12 @@ class _Builder:
         m = RE_POINT.match(t)
         if m and (m.group(2) == ")" or self._nearest_any(("clause",)) is not None):
             return self._point(m, p)
-        m = RE_ROMAN_HEAD.match(t)
-        if m and (is_caps(m.group(2)[:60]) or p.bold or p.heading) and self._nearest_any(("article",)) is None \
-                and ids.roman_to_int(m.group(1)) is not None:
-            return self._heading("section", m.group(1), m.group(2), t, p, roman_head=True)
+        m = RE_ROMAN_HEAD.match(t) or RE_LETTER_HEAD.match(t)
+        if m and (is_caps(_title_part(m.group(2))) or p.bold or p.heading or _bold_lead(p, m)) \
+                and self._nearest_any(("article",)) is None:
+            style = self._roman_or_letter(m.group(1), p, (p.bold or p.heading) and is_caps(_title_part(m.group(2))))
+            if style is not None:
+                return self._heading("section", m.group(1), m.group(2), t, p, style=style)
         m = RE_BULLET.match(t)
         if m:
             return self._item(m, p)
@@ -171,7 +219,101 @@ class _Builder:
                 return n
         return None
 
-    def _heading(self, kind, num, rest, t, p, roman_head=False):
+    # --- headings in context --------------------------------------------------------------------------------
+    # A heading line is accepted only where it fits the document:
+    # - it is not a reference: a heading word and number followed by a citation's continuation ("Mục 2 Phần XI
+    #   của …", "Phần V của Phụ lục I", "Chương II Thông tư này", "Điều 5 Nghị định này": RE_HEADING_REF);
+    # - its number continues the sequence of its level (Chương II after Chương I, Mục 2 after Mục 1 in the same
+    #   chapter, I/II/III and A/B/C headings, khoản 2 after khoản 1, điểm b after điểm a in Vietnamese or Latin
+    #   letters), or it is clearly a heading all the same — bold, a Markdown heading, a title in capitals, a
+    #   bare heading line, or a separator and a capitalised title ("Chương II. Chính sách") — and then a gap or
+    #   repeat in the source is kept and warned about ("chapter-sequence", "clause-sequence"…), never renumbered;
+    # - a heading that is neither in sequence nor clearly a heading, or that follows a sentence cut where it cannot
+    #   stop without being clearly a heading, is ordinary text of the current node (no word is lost).
+    # Single capital letters: "A.", "B.", "C." are letter headings, never the Roman numerals 100 or 50; "I.", "V.",
+    # "X." are Roman where the Roman sequence expects them (I first, V after IV) and letters where the letter
+    # sequence does (I after H).
+
+    def _clear_heading(self, m, p) -> bool:
+        rest = (m.group(m.lastindex) or "").strip()
+        if p.bold or p.heading or not rest or is_caps(_title_part(rest)):
+            return True
+        between = p.text[m.end(1):m.start(m.lastindex)]
+        return bool(between.strip(" ")) and rest[:1].isupper()
+
+    def _scope_of(self, kind) -> Node | None:
+        """The open node whose children hold the sequence of `kind`: the nearest node of a higher level."""
+        for lvl, n in reversed(self.stack):
+            if lvl < LEVEL[kind] and n.kind in ("part", "chapter", "section"):
+                if kind == "section" and n.kind == "section" and self.style.get(id(n)) != "letter":
+                    continue
+                return n
+        return None
+
+    def _fits(self, kind, num, m, p, last: str) -> bool:
+        """Part, chapter and section headings "Phần/Chương/Mục N …" in context (see above)."""
+        t = p.text
+        if RE_HEADING_REF.match(t):
+            return False
+        clear = self._clear_heading(m, p)
+        if last and open_end(last, t) and not clear:
+            return False                     # "… quy định tại" / blank / "Chương II quy định …"
+        v = _seq_value(num)
+        if v is None:
+            return True
+        scope = self._scope_of(kind)
+        prev = self._last_in_scope(kind, scope, style="muc" if kind == "section" else None)
+        pv = _seq_value(prev.num) if prev is not None else None
+        expected = {pv + 1} if pv is not None else {1}
+        if kind == "chapter" and prev is None and scope is not None:
+            before = self._all(kind)
+            if before and _seq_value(before[-1].num):
+                expected.add(_seq_value(before[-1].num) + 1)   # chapters run on through the parts, or restart
+        if v in expected:
+            return True
+        if not clear:
+            return False
+        if prev is not None:
+            head = t[:m.start(m.lastindex)].strip() if m.group(m.lastindex) else t.strip()
+            _warn(self.ctx, f"{kind}-sequence", f"{head} sau {prev.label or prev.num}", p.line)
+        return True
+
+    def _all(self, kind):
+        out = []
+        for n in self.roots:
+            out.extend(x for x in n.walk() if x.kind == kind)
+        return out
+
+    def _roman_or_letter(self, num: str, p: Para, clear: bool) -> str | None:
+        """'roman' or 'letter' for the number of an "I." / "A." heading, by the sequences open here; None for a
+        letter that fits no sequence and is not clearly a heading (bold or a Markdown heading, title in capitals).
+        A number that breaks its sequence is kept with a 'section-sequence' warning."""
+        roman = ids.roman_to_int(num) if num.isupper() else None
+        prev_roman = self._last_in_scope("section", self._scope_of("section"), style="roman")
+        roman_next = (_seq_value(prev_roman.num) or 0) + 1 if prev_roman is not None else 1
+        if not (len(num) == 1 and num.isalpha()):          # II, IV, XII: Roman
+            if roman is None:
+                return None
+            if roman != roman_next and prev_roman is not None:
+                _warn(self.ctx, "section-sequence", f"{num}. sau {prev_roman.num}.", p.line)
+            return "roman"
+        letter_scope = next((n for _, n in reversed(self.stack) if n.kind in ("part", "chapter")), None)
+        prev_letter = self._last_in_scope("section", letter_scope, style="letter")
+        letter_next = _next_letters(prev_letter.num) if prev_letter is not None else {"A"}
+        if roman is not None and roman == roman_next and not (num in letter_next and prev_letter is not None):
+            return "roman"                   # "I." first, "V." after "IV.", "X." after "IX."
+        if num in letter_next:
+            return "letter"                  # "A." first, "C." after "B.", "I." after "H."
+        if roman is not None and num in "IVX" and prev_roman is not None:
+            _warn(self.ctx, "section-sequence", f"{num}. sau {prev_roman.num}.", p.line)
+            return "roman"                   # a Roman gap: "V." after "III."
+        if clear:
+            if prev_letter is not None:
+                _warn(self.ctx, "section-sequence", f"{num}. sau {prev_letter.num}.", p.line)
+            return "letter"                  # "B." in bold capitals opening an appendix of its own
+        return None
+
+    def _heading(self, kind, num, rest, t, p, style="muc"):
         label = t[: len(t) - len(rest)].strip() if rest else t.strip()
         node = Node(kind=kind, num=num.strip(), label=label, line=p.line)
         rest = rest.strip()
@@ -179,7 +321,9 @@ class _Builder:
             node.title = rest
         else:
             self.pending_title_for = node
-        self._push(LEVEL[kind], node)
+        if kind == "section":
+            self.style[id(node)] = style
+        self._push(LETTER_LEVEL if style == "letter" else LEVEL[kind], node)
 
     def _article(self, p: Para):
         t = p.text
@@ -221,15 +365,17 @@ class _Builder:
             if n != c + 1 and top_point is not None and n == 1:
                 # a numbered list inside a point, not a new clause
                 return self._item_node(label, rest, p)
+            if n != c + 1 and rest[:1].islower():
+                return self._append_paragraph(p)   # out of sequence and in running text: "2. và …" is no clause
             if n != c + 1:
                 _warn(self.ctx, "clause-sequence", f"khoản {n} sau khoản {c}", p.line)
         node = Node(kind="clause", num=num, label=label, text=rest, line=p.line)
         self._push(LEVEL["clause"], node)
 
-    def _last_in_scope(self, kind, scope):
+    def _last_in_scope(self, kind, scope, style=None):
         kids = scope.children if scope is not None else self.roots
         for c in reversed(kids):
-            if c.kind == kind:
+            if c.kind == kind and (style is None or self.style.get(id(c), "muc") == style):
                 return c
         return None
 
@@ -244,6 +390,9 @@ class _Builder:
     def _point(self, m, p):
         letter, rest = m.group(1), m.group(3).strip()
         label = p.text[: len(p.text) - len(rest)].strip()
+        prev = self._last_in_scope("point", self._point_scope())
+        if prev is not None and prev.num and len(prev.num) == 1 and letter not in _next_letters(prev.num):
+            _warn(self.ctx, "point-sequence", f"điểm {letter} sau điểm {prev.num}", p.line)
         node = Node(kind="point", num=letter, label=label, text=rest, line=p.line)
         # a point under a dotted sub-point (1.1-) nests below it; a letter after a letter is its sibling
         level = LEVEL["point"]
@@ -257,6 +406,17 @@ class _Builder:
             if n.kind in ("clause", "article", "section", "chapter", "part"):
                 break
         self._push(level, node)
+
+    def _point_scope(self) -> Node | None:
+        """Where the siblings of a new lettered point stand: the parent of the open lettered point, else the open
+        clause, article, section… (a dotted sub-point '1.2.' holds its own points)."""
+        for i in range(len(self.stack) - 1, -1, -1):
+            n = self.stack[i][1]
+            if n.kind == "point" and "." not in (n.num or ""):
+                return self.stack[i - 1][1] if i > 0 else None
+            if n.kind in ("point", "clause", "article", "section", "chapter", "part"):
+                return n
+        return None
 
     def _item(self, m, p):
         marker, rest = m.group(1), m.group(2).strip()
