@@ -199,3 +199,99 @@ def test_colliding_ids_are_reported_and_resolved_without_file_order(tmp_path):
     (tmp_path / "z" / "b.txt").rename(tmp_path / "0-b.txt")
     again = {p.rsplit("/", 1)[-1].removeprefix("0-"): i for p, (i, _) in _corpus_ids(tmp_path).items()}
     assert again["b.txt"] == ids_["b.txt"]
+
+
+# --- addresses of paragraphs, items, tables and rows -------------------------------------------------------------
+BLOCKS_TEXT = """QUYẾT ĐỊNH
+Ban hành Quy chế
+
+Lời mở đầu của văn bản.
+
+Điều 1. Phạm vi
+Đoạn thứ nhất của Điều 1.
+
+Đoạn thứ hai của Điều 1.
+
+| Tên | Số lượng |
+|---|---|
+| Sở Nội vụ | 2 |
+| Sở Tư pháp | 3 |
+
+1. Khoản một:
+- Gạch một;
++ Cộng một;
+- Gạch hai.
+
+QUY CHẾ
+(Ban hành kèm theo Quyết định số 12/QĐ-UBND)
+
+Đoạn mở đầu của Quy chế.
+
+Điều 1. Phạm vi
+Quy chế này quy định.
+"""
+
+
+def test_blocks_are_addressed_under_their_parent():
+    d = parse(BLOCKS_TEXT)
+    got = {(n.kind, n.text[:12] if n.text else None): n.anchor for n in d.all_nodes()}
+    assert got[("paragraph", "Lời mở đầu c")] == "doan-1"                 # top of the body
+    assert got[("paragraph", "Đoạn thứ nhấ")] == "dieu-1-doan-1"
+    assert got[("paragraph", "Đoạn thứ hai")] == "dieu-1-doan-2"
+    assert got[("table", None)] == "dieu-1-bang-1"
+    assert got[("item", "Gạch một;")] == "dieu-1-khoan-1-y-1"
+    assert got[("item", "Cộng một;")] == "dieu-1-khoan-1-y-1-y-1"        # an item under an item
+    assert got[("item", "Gạch hai.")] == "dieu-1-khoan-1-y-2"
+    assert got[("paragraph", "Đoạn mở đầu ")] == "qc-doan-1"              # an annex: its prefix
+    assert ids.row_anchor("dieu-1-bang-1", 3) == "dieu-1-bang-1-dong-3"
+
+
+def test_block_addresses_are_on_the_page():
+    import re
+
+    from danvan import render
+    d = parse(BLOCKS_TEXT)
+    page_ids = set(re.findall(r'\bid="([^"]+)"', render.render_document(d)))
+    anchors = {n.anchor for n in d.all_nodes()}
+    assert None not in anchors and anchors <= page_ids
+    table = next(n for n in d.all_nodes() if n.kind == "table")
+    assert {ids.row_anchor(table.anchor, k) for k in range(1, len(table.rows) + 1)} <= page_ids
+
+
+def test_a_new_paragraph_renames_no_provision():
+    """Adding a paragraph renumbers only the paragraphs after it in the same parent, never an article,
+    clause or point, nor the blocks of another parent."""
+    a = parse(BLOCKS_TEXT)
+    b = parse(BLOCKS_TEXT.replace("Đoạn thứ nhất của Điều 1.", "Đoạn chen vào.\n\nĐoạn thứ nhất của Điều 1."))
+    now = {n.text: n.anchor for n in b.all_nodes()}
+    for n in a.all_nodes():
+        if n.text and not n.anchor.startswith("dieu-1-doan-"):
+            assert now[n.text] == n.anchor, n.text
+
+
+STRUCTURAL = ("part", "chapter", "section", "article", "clause", "point")
+
+
+@pytest.mark.realworld
+def test_realworld_anchors_unique_and_from_structure():
+    """Every node of every real document has an anchor, none twice in a document; in a document without
+    repeated numbers, every provision's anchor is ids.anchor of its path."""
+    from conftest import REALWORLD, require_realworld
+    require_realworld()
+    res = load_corpus(REALWORLD)
+    assert len(res.documents) == 182
+    checked = 0
+    for d in res.documents:
+        seen: set[str] = set()
+        for n in d.all_nodes():
+            assert n.anchor, (d.source.path, n.kind, n.line)
+            assert n.anchor not in seen, (d.source.path, n.anchor)
+            seen.add(n.anchor)
+        if d.genre == "page" or any(w.code == "duplicate-anchor" for w in d.warnings):
+            continue
+        for body, prefix in [(d.body, "")] + [(a.body, a.anchor) for a in d.annexes]:
+            for n, path in _paths(body):
+                if n.kind in STRUCTURAL:
+                    assert n.anchor == ids.anchor(path, prefix), (d.source.path, n.anchor)
+                    checked += 1
+    assert checked > 5000

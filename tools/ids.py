@@ -94,6 +94,12 @@ def anchor(path, prefix: str = "") -> str:
     return f"{prefix}-{a}" if prefix and a else (a or prefix)
 
 
+def row_anchor(table_anchor: str, n: int) -> str:
+    """The address of the n-th row (from 1, header rows counted) of the table whose anchor is `table_anchor`:
+    'dieu-5-bang-1' -> 'dieu-5-bang-1-dong-4'."""
+    return anchor([("row", n)], table_anchor)
+
+
 def anchor_for_citation(point: str | None = None, clause: str | None = None, article: str | None = None,
                         annex: str | None = None, section: str | None = None, chapter: str | None = None,
                         part: str | None = None) -> str:

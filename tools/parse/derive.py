@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import Document, Issuer
+from .addresses import address_document
 from .patterns import (
     CENTRAL_CODES, CENTRAL_ONLY_TYPES, LEVEL_CENTRAL, LEVEL_COMMUNE_NAMES, LEVEL_DISTRICT_CODES, LEVEL_DISTRICT_NAMES,
     LEVEL_PROVINCE_CODES, LEVEL_PROVINCE_NAMES, LOCAL_CODES, RE_LOCALITY, RE_TYPE_CODE, TYPE_CODES,
@@ -55,4 +56,5 @@ def _derive(doc: Document):
             doc.metadata["type_from_number"] = True
     if not doc.title:
         doc.title = doc.type or UNTITLED
+    address_document(doc)   # paragraphs, items and tables: addresses under their parent's anchor
 

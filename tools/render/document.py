@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..ids import row_anchor
 from ..model import Annex, Document, Node, PreambleItem
 from ..normalize import is_recipients_label
 from . import meta, toc
@@ -102,18 +103,20 @@ class DocumentRenderer:
         id_ = self.take_id(n.anchor)
         label = node_label(n, kind)
         lines = text_lines(n.text)
-        if kind == "paragraph" and not id_ and not label and not n.title and not n.children and len(lines) <= 1:
-            return self.m.para(lines[0]) if lines else EMPTY
+        if kind == "paragraph" and not label and not n.title and not n.children and len(lines) <= 1:
+            return self.m.para(lines[0], id_) if lines else EMPTY
         tool_ref = (self.ref(path) or "khoản này") if id_ and kind == "clause" else None
         children = self.nodes(n.children, hdepth, path)
         return self.m.block(kind, id_, label, n.title, lines, tool_ref, children)
 
     def table(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """A data table: header rows in <thead>, a cell's lines as line breaks, in a wrapper that scrolls
-        sideways on a phone (danvan.css). A table takes no id."""
+        sideways on a phone (danvan.css). The table and each row carry their address (ids.row_anchor)."""
+        id_ = self.take_id(n.anchor)
         head = max(0, min(n.header_rows, len(n.rows) - 1)) if len(n.rows) > 1 else 0
         rows = [[text_lines(c) for c in r] for r in n.rows]
-        return self.m.table(rows[:head], rows[head:])
+        row_ids = [self.take_id(row_anchor(n.anchor, k)) if n.anchor else None for k in range(1, len(rows) + 1)]
+        return self.m.table(id_, rows[:head], rows[head:], row_ids[:head], row_ids[head:])
 
     # -- blocks -----------------------------------------------------------------------------
     def preamble(self, items: list[PreambleItem]) -> Html:
@@ -124,39 +127,19 @@ class DocumentRenderer:
         lines = [ln.strip() for ln in closing if ln and ln.strip() and not is_recipients_label(ln)]
         return self.m.closing(lines, recipients, cc or [], signers)
 
-    def adoption(self, adoption: dict | None) -> Html:
-        """The adoption formula ("Nghị quyết này đã được … thông qua ngày …"), under the body."""
-        return self.m.adoption(text_lines(adoption.get("text"))) if adoption else EMPTY
-
-    def annexes(self, annexes: list[Annex]) -> Html:
-        """Annexes in reading order; one that names a parent (Annex.parent) is set inside its parent's section,
-        after its parent's own text."""
-        tree: list[tuple[Annex, list]] = []
-        by_anchor: dict[str, list] = {}
-        for a in annexes:
-            kids: list = []
-            parent = by_anchor.get(a.parent) if a.parent else None
-            (parent if parent is not None else tree).append((a, kids))
-            by_anchor.setdefault(a.anchor, kids)
-        return self._annex_items(tree, 0)
-
-    def _annex_items(self, items: list, depth: int) -> Html:
-        return concat([self.annex(a, depth, self._annex_items(kids, depth + 1)) for a, kids in items])
-
-    def annex(self, a: Annex, depth: int = 0, nested: Html = EMPTY) -> Html:
-        self.annex_label = (f"Mẫu số {a.num}" if a.kind == "form" and a.num else a.type) or annex_kicker(a.kind)
+    def annex(self, a: Annex) -> Html:
+        self.annex_label = a.type or annex_kicker(a.kind)
         id_ = self.take_id(a.anchor)
         kicker = annex_kicker(a.kind)
         known = " | ".join(sort_key_text(x) for x in (a.title, a.type, a.note) if x)
         heading = [h for h in a.heading if h and h.strip() and sort_key_text(h).strip() not in known]
-        title = self.m.title_line("h2" if depth == 0 else "h3", "dv-annex-title",
-                                  *split_type(a.title or a.type or kicker, a.type))
+        title = self.m.title_line("h2", "dv-annex-title", *split_type(a.title or a.type or kicker, a.type))
         preamble = self.preamble(a.preamble)
         body = self.nodes(a.body, 3, [])
         closing = self.closing(a.recipients, [], a.signers, a.closing)
         self.annex_label = None
-        return self.m.annex(a.kind if a.kind in ("appendix", "form") else "annex", id_, kicker, heading, title,
-                            a.note, preamble, body, closing, nested)
+        return self.m.annex("appendix" if a.kind == "appendix" else "annex", id_, kicker, heading, title, a.note,
+                            preamble, body, closing)
 
 
 def render_document(doc: Document) -> str:
@@ -166,14 +149,13 @@ def render_document(doc: Document) -> str:
     body = r.nodes(doc.body, 2, [])
     first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)
     body += r.flush_unplaced(first_annex_line)
-    adoption = r.adoption(doc.adoption)
     closing = r.closing(doc.recipients, doc.cc, doc.signers, doc.closing)
-    annexes = r.annexes(doc.annexes)
+    annexes = concat([r.annex(a) for a in doc.annexes])
     tail = r.flush_unplaced(None)
     html = render_template(
         "document.html", doc_id=doc.id, running=running_head(doc),
         letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
-        preamble=preamble, body=body, adoption=adoption, closing=closing, annexes=annexes, tail=tail,
+        preamble=preamble, body=body, closing=closing, annexes=annexes, tail=tail,
         notes=meta.notes(doc, r.notes))
     return page_source(page_title(doc), html)

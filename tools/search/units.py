@@ -17,6 +17,7 @@ from ..model import Annex, Document, Node
 CONTAINERS = ("part", "chapter", "section", "heading")
 UNIT_KINDS = ("article", "quote")   # a quote: an article quoted by a web page (danvan.parse.page)
 LOOSE = ("paragraph", "item", "clause", "point", "table")   # what a quote takes along after its heading
+BLOCKS = ("paragraph", "item", "table")   # addressed blocks (parse/addresses.py): text of the unit they stand in
 
 
 @dataclass
@@ -90,7 +91,7 @@ def article_passages(n: Node) -> list[tuple[str | None, str]]:
         text = " ".join(b for b in (c.label or "", c.title or "", c.text or "") if b)
         sub = _subtree_text(c)
         full = "\n".join(t for t in (text, sub) if t)
-        if c.anchor and c.kind != "paragraph":
+        if c.anchor and c.kind not in BLOCKS:
             out.append((c.anchor, full))
         else:
             own.append(full)
@@ -134,9 +135,9 @@ def document_units(doc: Document) -> list[Unit]:
                 if n.text:
                     sink.append(n.text)
                 walk(n.children, ctx + [_heading(n)], annex_index, sink)
-            elif n.anchor and n.kind != "paragraph" and n.kind != "item":
+            elif n.anchor and n.kind not in BLOCKS:
                 passages = [(n.anchor, " ".join(b for b in (n.label or "", n.title or "", n.text or "") if b))]
-                passages += [(c.anchor if c.anchor and c.kind not in ("paragraph", "item") else n.anchor,
+                passages += [(c.anchor if c.anchor and c.kind not in BLOCKS else n.anchor,
                               "\n".join(t for t in (" ".join(b for b in (c.label or "", c.title or "", c.text or "") if b),
                                                     _subtree_text(c)) if t)) for c in n.children]
                 units.append(Unit(uid=f"{doc.id}#{n.anchor}", kind="section", doc=doc, anchor=n.anchor,
