@@ -127,19 +127,39 @@ class DocumentRenderer:
         lines = [ln.strip() for ln in closing if ln and ln.strip() and not is_recipients_label(ln)]
         return self.m.closing(lines, recipients, cc or [], signers)
 
-    def annex(self, a: Annex) -> Html:
-        self.annex_label = a.type or annex_kicker(a.kind)
+    def adoption(self, adoption: dict | None) -> Html:
+        """The adoption formula ("Nghị quyết này đã được … thông qua ngày …"), under the body."""
+        return self.m.adoption(text_lines(adoption.get("text"))) if adoption else EMPTY
+
+    def annexes(self, annexes: list[Annex]) -> Html:
+        """Annexes in reading order; one that names a parent (Annex.parent) is set inside its parent's section,
+        after its parent's own text."""
+        tree: list[tuple[Annex, list]] = []
+        by_anchor: dict[str, list] = {}
+        for a in annexes:
+            kids: list = []
+            parent = by_anchor.get(a.parent) if a.parent else None
+            (parent if parent is not None else tree).append((a, kids))
+            by_anchor.setdefault(a.anchor, kids)
+        return self._annex_items(tree, 0)
+
+    def _annex_items(self, items: list, depth: int) -> Html:
+        return concat([self.annex(a, depth, self._annex_items(kids, depth + 1)) for a, kids in items])
+
+    def annex(self, a: Annex, depth: int = 0, nested: Html = EMPTY) -> Html:
+        self.annex_label = (f"Mẫu số {a.num}" if a.kind == "form" and a.num else a.type) or annex_kicker(a.kind)
         id_ = self.take_id(a.anchor)
         kicker = annex_kicker(a.kind)
         known = " | ".join(sort_key_text(x) for x in (a.title, a.type, a.note) if x)
         heading = [h for h in a.heading if h and h.strip() and sort_key_text(h).strip() not in known]
-        title = self.m.title_line("h2", "dv-annex-title", *split_type(a.title or a.type or kicker, a.type))
+        title = self.m.title_line("h2" if depth == 0 else "h3", "dv-annex-title",
+                                  *split_type(a.title or a.type or kicker, a.type))
         preamble = self.preamble(a.preamble)
         body = self.nodes(a.body, 3, [])
         closing = self.closing(a.recipients, [], a.signers, a.closing)
         self.annex_label = None
-        return self.m.annex("appendix" if a.kind == "appendix" else "annex", id_, kicker, heading, title, a.note,
-                            preamble, body, closing)
+        return self.m.annex(a.kind if a.kind in ("appendix", "form") else "annex", id_, kicker, heading, title,
+                            a.note, preamble, body, closing, nested)
 
 
 def render_document(doc: Document) -> str:
@@ -149,13 +169,14 @@ def render_document(doc: Document) -> str:
     body = r.nodes(doc.body, 2, [])
     first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)
     body += r.flush_unplaced(first_annex_line)
+    adoption = r.adoption(doc.adoption)
     closing = r.closing(doc.recipients, doc.cc, doc.signers, doc.closing)
-    annexes = concat([r.annex(a) for a in doc.annexes])
+    annexes = r.annexes(doc.annexes)
     tail = r.flush_unplaced(None)
     html = render_template(
         "document.html", doc_id=doc.id, running=running_head(doc),
         letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
-        preamble=preamble, body=body, closing=closing, annexes=annexes, tail=tail,
+        preamble=preamble, body=body, adoption=adoption, closing=closing, annexes=annexes, tail=tail,
         notes=meta.notes(doc, r.notes))
     return page_source(page_title(doc), html)
