@@ -19,7 +19,7 @@ def _evaluate(corpus, qfile, tmp, engines=("whoosh",)):
     from danvan.search.units import corpus_units
     res = load_corpus(corpus)
     judged = resolve(load_query_set(qfile), corpus_units(res.documents))
-    out = {}
+    out, engs = {}, {}
     for name in engines:
         if name == "whoosh":
             from danvan.search.whoosh_index import WhooshEngine, build_index
@@ -30,7 +30,8 @@ def _evaluate(corpus, qfile, tmp, engines=("whoosh",)):
             write_prebuilt(res.documents, tmp / "prebuilt")
             eng = PrebuiltEngine(tmp / "prebuilt")
         out[name] = evaluate(lambda q, k, e=eng: e.search(q, limit=k), judged)
-    return judged, out
+        engs[name] = eng
+    return judged, out, engs
 
 
 def _table(r):
@@ -50,7 +51,7 @@ def test_query_sets_are_well_formed():
 
 
 def test_seed_quality(tmp_path):
-    judged, res = _evaluate(CORPUS, QUERIES / "seeds.json", tmp_path, engines=("whoosh", "prebuilt"))
+    judged, res, _ = _evaluate(CORPUS, QUERIES / "seeds.json", tmp_path, engines=("whoosh", "prebuilt"))
     assert not [u for j in judged for u in j.unresolved], "every judged target resolves to an article"
     r = res["whoosh"]
     assert KINDS <= set(r["kinds"])
@@ -65,9 +66,23 @@ def test_seed_quality(tmp_path):
 @pytest.mark.realworld
 def test_realworld_known_items(tmp_path):
     require_realworld()
-    judged, res = _evaluate(REALWORLD, QUERIES / "realworld.json", tmp_path)
+    judged, res, _ = _evaluate(REALWORLD, QUERIES / "realworld.json", tmp_path)
     unresolved = [u for j in judged for u in j.unresolved]
     assert len(unresolved) <= 2, unresolved   # the parser may renumber an article now and then
     r = res["whoosh"]
     assert r["overall"]["n"] >= 50
     assert r["overall"]["mrr"] >= 0.85, _table(r)
+
+
+@pytest.mark.realworld
+def test_realworld_browser_index(tmp_path):
+    """The browser index of the 182 documents: the reference engine's quality, and what a query loads before
+    its first result (meta.js, the shards of its terms, the text chunks of its hits) stays under 1.5 MB."""
+    require_realworld()
+    _, res, engs = _evaluate(REALWORLD, QUERIES / "realworld.json", tmp_path, engines=("prebuilt",))
+    r = res["prebuilt"]
+    assert r["overall"]["mrr"] >= 0.85, _table(r)
+    loaded = engs["prebuilt"].loaded_log
+    assert len(loaded) >= 50
+    assert max(loaded) < 1.5e6, f"{max(loaded) / 1e6:.2f} MB loaded before the first result"
+

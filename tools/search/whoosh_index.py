@@ -218,8 +218,13 @@ class WhooshEngine:
                 for c in fuzzy_candidates(f, self.fold_vocab):
                     term("fold", c, W["fuzzy"])
                     term("title", c, W["fuzzy"] * W["title"])
-            if qt.has_marks and (e != f or self.df("exact", e) <= common):
-                term("exact", e, W["exact"])
+            if qt.has_marks:
+                de = self.df("exact", e)
+                # the exact form ranks exact matches first where it tells units apart: when it is rare, or when
+                # the folded form also stands for other words (dân/dẫn/dần); a common word whose folded form
+                # means nothing else (của, trách) is left to the fold term
+                if de <= common or (e != f and self.df("fold", f) > 1.2 * de):
+                    term("exact", e, W["exact"])
         for e, f in qt.wholes:
             term("exact", e, W["whole"])
             term("fold", f, W["whole"])
