@@ -8,6 +8,7 @@ module-level dict EXAMPLES (see danvan.parse.patterns for the format):
 """
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -61,6 +62,35 @@ def test_example(mod, name, use, text, matches, want):
 def _is_pattern(v) -> bool:
     return isinstance(v, re.Pattern) or (not inspect.isclass(v) and not inspect.ismodule(v)
                                          and not callable(v) and callable(getattr(v, "match", None)))
+
+
+def test_every_pattern_has_examples():
+    documented = {id(getattr(mod, name, None)) for mod in REGISTRIES for name in mod.EXAMPLES}
+    missing = []
+    for mod in _parser_modules():
+        for name, v in vars(mod).items():
+            if _is_pattern(v) and id(v) not in documented:
+                missing.append(f"{mod.__name__}.{name}")
+    assert not missing, ("patterns without worked examples (add them to EXAMPLES in the module that defines "
+                         f"the pattern): {sorted(set(missing))}")
+
+
+REGEX_FUNCTIONS = {"compile", "match", "search", "fullmatch", "sub", "subn", "split", "findall", "finditer"}
+
+
+def test_no_regex_is_written_inside_a_function():
+    """Patterns are module-level data with examples: no function of the parser writes a regex literal."""
+    found = []
+    for mod in _parser_modules():
+        tree = ast.parse(inspect.getsource(mod))
+        for fn in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+            for call in (n for n in ast.walk(fn) if isinstance(n, ast.Call)):
+                f = call.func
+                if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "re" \
+                        and f.attr in REGEX_FUNCTIONS and call.args \
+                        and isinstance(call.args[0], (ast.Constant, ast.JoinedStr)):
+                    found.append(f"{mod.__name__}.{fn.name} line {call.lineno}")
+    assert not found, f"regex literals inside functions (make them named patterns with examples): {found}"
 
 
 def test_examples_name_real_patterns_and_both_sides():

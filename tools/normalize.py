@@ -115,12 +115,12 @@ RE_SIGN_AUTH = re.compile(r"^(T/M|TM\.|TM\s|K/T|KT\.|KT\s|Q\.|TL\.|TUQ\.|THAY M�
 RE_RECIPIENTS = re.compile(r"^(Nơi\s+nhận|NƠI\s+NHẬN|Đồng\s+kính\s+gửi|Kính\s+gửi)\s*:?", re.S)
 RE_DECORATION = re.compile(r"^[\s\-_=*~.·•–—|:+#`]*$")
 
-# Point labels in Vietnamese order (no f, j, w, z; đ after d).
 RE_KEM_THEO_OPEN = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.I)
 # "(Ban hành kèm theo Quyết định số …)" or "Kèm theo Tờ trình số …": the note under an annex's title
 RE_KEM_THEO = re.compile(
     r"^(?:\(\s*(?:[Bb]an\s+hành\s+|BAN\s+HÀNH\s+)?(?:kèm|Kèm|KÈM)\s+theo\b|"
     r"(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\s+[^\s]+(?:\s+[^\s]+)?\s+(?:số|Số)\b)", re.S)
+# Point labels in Vietnamese order (no f, j, w, z; đ after d).
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 TERMINAL = ".;:!?…"
@@ -198,6 +198,7 @@ class _Line:
 
 HEAD_WORDS = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
 _GLUE = re.compile(r"\*\*\*\*")
+RE_WORD_SEP = re.compile(r"[\s*]+")   # spaces and bold stars between the words of a line with markup
 
 
 def split_glued_bold(s: str) -> str:
@@ -212,7 +213,7 @@ def split_glued_bold(s: str) -> str:
         a = after[:1]
         b = before[-1:]
         split = True
-        prev_word = re.split(r"[\s*]+", before.rstrip(" *"))[-1] if before.strip(" *") else ""
+        prev_word = RE_WORD_SEP.split(before.rstrip(" *"))[-1] if before.strip(" *") else ""
         nxt = after.lstrip(" *")[:1]
         if not nxt or not before.strip(" *") or nxt.islower():
             split = False  # nothing glued on one side ("… quy định tại****"), or a sentence going on in lower case
@@ -225,7 +226,7 @@ def split_glued_bold(s: str) -> str:
             elif a.islower():
                 split = False
             else:
-                word = re.split(r"[\s*]", before)[-1]
+                word = RE_WORD_SEP.split(before)[-1]
                 if len(word) == 1 and word not in "IVX":
                     split = False
         out.append(s[last:m.start()])
@@ -273,6 +274,8 @@ def _clean_spaces(s: str) -> str:
 
 
 RE_BR = re.compile(r"<br[ \t]*/?>", re.I)
+RE_MD_HEADING = re.compile(r"^(#{1,6})\s+")       # '## Điều 5': a Markdown heading and its level
+RE_MD_HEADING_BARE = re.compile(r"^#{1,6}$")      # '###' alone: markup
 
 
 def _pieces(raw: str) -> tuple[list[str], set[int]]:
@@ -405,14 +408,14 @@ def _strip_markup(pieces):
             yield None
             continue
         heading = 0
-        m = re.match(r"^(#{1,6})\s+", st)
+        m = RE_MD_HEADING.match(st)
         if m:
             heading = len(m.group(1))
             st = st[m.end():]
-        elif re.match(r"^#{1,6}$", st):
+        elif RE_MD_HEADING_BARE.match(st):
             yield None
             continue
-        if RE_DECORATION.match(st) and not re.search(r"\w", st) and not operator:
+        if RE_DECORATION.match(st) and "_" not in st and not operator:   # '____' is a blank to fill, not a rule
             # rules, lone stars, '-----' under a letterhead: markup, not words
             if "**" in st:
                 bold_open = bold_open ^ (st.count("**") % 2 == 1)
@@ -520,6 +523,78 @@ EXAMPLES: dict[str, dict] = {
                                   "no_match": ["… tài khoản", "… thời điểm", "… danh mục", "chữ ký số",
                                                "chuyển đổi số"]},
 }
+EXAMPLES.update({
+    "RE_ARTICLE": {"use": "match",
+                   "match": {"Điều 5. Phạm vi điều chỉnh": {1: "5", 3: "Phạm vi điều chỉnh"}, "ĐIỀU 12: Hiệu lực": "12",
+                             "Điều 3": {1: "3", 2: None}, "Điều 5a. Bổ sung": "5a"},
+                   "no_match": ["Điều 5 Luật Đất đai quy định", "Điều kiện", "Điều 1000."]},
+    "RE_ARTICLE_LOOSE": {"use": "match", "match": {"Điều 5 Phạm vi điều chỉnh": {1: "5", 2: "Phạm vi điều chỉnh"}},
+                         "no_match": ["điều 5 Phạm vi", "Điều 5", "Điều kiện làm việc"]},
+    "RE_CHAPTER": {"use": "match",
+                   "match": {"Chương I": {1: "I", 2: ""}, "CHƯƠNG II. QUY ĐỊNH CHUNG": {1: "II", 2: "QUY ĐỊNH CHUNG"},
+                             "Chương 3 - Tổ chức thực hiện": {1: "3", 2: "Tổ chức thực hiện"}},
+                   "no_match": ["Chương trình công tác", "chương II", "Chương IIa"]},
+    "RE_SECTION": {"use": "match", "match": {"Mục 1. PHẠM VI": {1: "1", 2: "PHẠM VI"}, "MỤC II": "II"},
+                   "no_match": ["Mục tiêu", "Mục đích chung", "mục 2"]},
+    "RE_PART": {"use": "match",
+                "match": {"Phần thứ nhất": "thứ nhất", "PHẦN THỨ HAI. QUY ĐỊNH CHUNG": {1: "THỨ HAI", 2: "QUY ĐỊNH CHUNG"},
+                          "Phần I": "I"},
+                "no_match": ["Phần mềm quản lý", "phần thứ nhất"]},
+    "RE_ROMAN_HEAD": {"use": "match", "match": {"I. MỤC ĐÍCH, YÊU CẦU": "I", "IV- Tổ chức thực hiện": "IV"},
+                      "no_match": ["I am", "VIỆT NAM", "X.", "A. Kết quả"]},
+    "RE_SUBNUM": {"use": "match", "match": {"1.1- Tuyên truyền": "1.1", "2.1. Nhiệm vụ": "2.1", "1.2.3 Tổ chức": "1.2.3"},
+                  "no_match": ["2.5 lần", "1.5 2", "1. Phạm vi", "1.000.000 đồng"]},
+    "RE_BULLET": {"use": "match", "match": {"- Lưu: VT.": "-", "+ Cộng một": "+", "• Mục": "•", "–Gạch": "–"},
+                  "no_match": ["-", "Lưu: VT.", "1. Một"]},
+    "RE_MOTTO": {"match": ["ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                           "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – Hạnh phúc"],
+                 "no_match": ["Đảng bộ tỉnh", "Độc lập, tự do, hạnh phúc"]},
+    "RE_SIGN_AUTH": {"use": "match", "match": ["T/M BAN THƯỜNG VỤ", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "K/T TRƯỞNG BAN",
+                                               "Q. GIÁM ĐỐC", "TL. BỘ TRƯỞNG"],
+                     "no_match": ["TRƯỞNG BAN", "TMĐT", "Kết quả"]},
+    "RE_RECIPIENTS": {"use": "match", "match": ["Nơi nhận:", "NƠI NHẬN", "Đồng kính gửi:", "Kính gửi: Ban Thường vụ"],
+                      "no_match": ["Nơi làm việc", "- Như Điều 3;"]},
+    "RE_DECORATION": {"use": "match", "match": ["-----", "***", "_____", "| --- |", "=*="], "no_match": ["- a", "(*)"]},
+    "RE_KEM_THEO_OPEN": {"use": "match", "match": ["(Ban hành kèm theo Quyết định số 12/QĐ-UBND", "( kèm theo Tờ trình"],
+                         "no_match": ["Kèm theo Quyết định", "(Ban hành theo"]},
+    "RE_KEM_THEO": {"use": "match",
+                    "match": ["(Ban hành kèm theo Quyết định số 102/2025/QĐ-UBND ngày 27/11/2025)", "(Kèm theo Công văn số 5)",
+                              "Kèm theo Tờ trình số 12/TTr-SNV", "Ban hành kèm theo Quyết định số 5"],
+                    "no_match": ["kèm theo các văn bản", "Hồ sơ kèm theo gồm"]},
+    "RE_WORD_SEP": {"match": [" ", "** **", "\t"], "no_match": ["Điều", "-"]},
+    "_GLUE": {"match": ["**Chương III****PHƯƠNG THỨC**"], "no_match": ["**Chương III**", "***"]},
+    "RE_ESCAPE": {"match": {"\\*": "*", "1\\. Một": ".", "\\\\": "\\"}, "no_match": ["\\a", "*"]},
+    "_HAS_WORD": {"match": ["a", "5", "đ"], "no_match": ["___", "- * -", ""]},
+    "_WS": {"match": ["  ", "\t", "\u00a0"], "no_match": ["a", "\n"]},
+    "RE_BR": {"match": ["a<br>b", "a<br/>b", "a<BR />b"], "no_match": ["<b>", "br"]},
+    "RE_MD_HEADING": {"use": "match", "match": {"## Điều 5": "##", "# Tiêu đề": "#"},
+                      "no_match": ["#Tiêu đề", "####### Bảy", "Số #1"]},
+    "RE_MD_HEADING_BARE": {"use": "match", "match": ["#", "######"], "no_match": ["#######", "# a", "#a"]},
+    "RE_TABLE_RULE": {"use": "match", "match": ["|---|---|", "| :--- | ---: |", "---|---", "|---"],
+                      "no_match": ["-------", "| a | b |", "------- |"]},
+    "_BARE_HEAD": {"use": "match", "match": {"Điều": "Điều", "“Chương": "Chương"}, "no_match": ["Điều 5", "Điều kiện"]},
+    "_STARTS_WORD": {"use": "match", "match": ["Trách nhiệm", "(Ban hành", "đ"], "no_match": ["05:2023/BGTVT);", "_a", "(1)"]},
+    "_MARKER_LED": {"use": "match", "match": ["1. Trách nhiệm của cấp ủy", "1.1- Tuyên truyền", "a) Nội dung", "II. NHIỆM VỤ"],
+                    "no_match": ["1.000 đồng", "Trách nhiệm", "a)Nội dung"]},
+    "RE_CITATION_CONT": {"use": "match", "match": ["d) khoản 1, Điều 10", "1. Điều 5 của Luật", "2) khoản 3 Điều 4"],
+                         "no_match": ["a) Nâng cao chất lượng", "1. Phạm vi", "d) khoản mục"]},
+    "RE_NUMBER_CONT": {"use": "match", "match": ["57- NQ/TW ngày", "23-QĐ/TW", "57 - NQ/TW"],
+                       "no_match": ["12/2025", "1. Một", "2025/QĐ"]},
+    "_BARE_MARKER": {"use": "match", "match": {"1.": "1.", "1.1-": "1.1-", "a)": "a)", "-": "-"},
+                     "no_match": ["1. Một", "a", "(1)"]},
+    "RE_DATE_LINE": {"use": "match", "match": ["Đồng Nai, ngày 05 tháng 11 năm 2021", "*Hà Nội, ngày 17 tháng 3 năm",
+                                               "ngày … tháng … năm 2025"],
+                     "no_match": ["Theo Quyết định số 12, ngày 5 tháng 3", "ngày 17/3/2025"]},
+    "_NUMBER_START": {"use": "match", "match": ["2 Điều 4", "IV của", "a) điểm", "b, c"], "no_match": ["Điều 4", "ab", "Va"]},
+    "_CITATION_END": {"match": ["… tại khoản 2", "… điểm a.", "mục 3,"], "no_match": ["… khoản", "… Điều 5", "… điểm ab"]},
+    "_LARGER_UNIT": {"use": "match", "match": ["Điều 4 của Luật", "khoản 2 Điều 3", "Chương II Thông tư"],
+                     "no_match": ["Điều 4. Hiệu lực", "Điều kiện", "Mục tiêu"]},
+    "_NUMBER_LINE": {"use": "match", "match": ["Số: 102/2025/QĐ-UBND", "SỐ 03-QC", "Số:", "Số: …/QĐ"],
+                     "no_match": ["Số lượng", "Số: Ban"]},
+    "_ABOUT": {"use": "match", "match": ["V/v đề xuất kế hoạch", "V/V triển khai"], "no_match": ["Về việc", "V/vx"]},
+    "_SIGNED": {"use": "match", "match": ["(Đã ký)", "ĐÃ KÝ", "( Đã ký và đóng dấu )"], "no_match": ["(Đã ký) Nguyễn Văn A", "Người ký"]},
+    "_BASIS": {"use": "match", "match": ["Căn cứ Luật Tổ chức", "- Căn cứ Quyết định", "CĂN CỨ"], "no_match": ["Làm căn cứ", "Căn cước"]},
+})
 
 
 def _open_paren(text: str) -> bool:
