@@ -33,7 +33,7 @@ import re
 from ..model import Signer
 from ..normalize import Para, RE_ARTICLE, RE_BULLET, RE_CHAPTER, RE_SIGN_AUTH, is_caps
 from .common import _clean_item, _is_name, _is_signature_start, _structural_kind
-from .patterns import POSITION_WORDS, RE_DATE
+from .patterns import POSITION_WORDS, RE_DATE, RE_SIGNED
 
 EXAMPLES: dict[str, dict] = {}
 
@@ -92,7 +92,6 @@ EXAMPLES["RE_ADOPTION"] = {
     "no_match": ["Nghị quyết này được sửa đổi, bổ sung hoặc thay thế khi Hội đồng nhân dân thông qua nghị quyết khác.",
                  "Quy chế này có hiệu lực kể từ ngày ký."],
     "use": "match"}
-RE_SIGNED = re.compile(r"^\(?(Đã ký|ĐÃ KÝ|đã ký)")
 # C8: a signer line that opens with a position is a position ("CHỦ TỊCH QUỐC HỘI"), not an issuing body
 RE_POSITION_HEAD = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+BÍ\s+THƯ|BÍ\s+THƯ|TRƯỞNG\s+BAN|"
                               r"GIÁM\s+ĐỐC|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|TỔNG\s+KIỂM\s+TOÁN|CHỦ\s+NHIỆM|TỔNG\s+THƯ\s+KÝ)\b")

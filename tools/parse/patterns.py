@@ -121,10 +121,6 @@ EXAMPLES["RE_ANNEX_HEAD"] = {
               "Phụ lục 2a. Biểu mẫu": {2: "2a", 3: "Biểu mẫu"}},
     "no_match": ["phụ lục kèm theo", "Theo Phụ lục II"],
 }
-RE_ANNEX_NUMBER = re.compile(ANNEX_NUM)
-EXAMPLES["RE_ANNEX_NUMBER"] = {
-    "use": "fullmatch", "match": ["II", "3", "2a", "B"], "no_match": ["IIa", "Mẫu", "3.1"],
-}
 
 # --- issuers, authorities, positions -------------------------------------------------------------------------
 _POS = WORDS["positions"]
@@ -278,8 +274,6 @@ RE_SIGNED = re.compile(r"^\(?(Đã ký|ĐÃ KÝ|đã ký)")   # '(Đã ký)' bef
 EXAMPLES["RE_SIGNED"] = {
     "use": "match", "match": ["(Đã ký)", "ĐÃ KÝ", "đã ký và đóng dấu"], "no_match": ["Người ký", "( Đã ký)"],
 }
-RE_RECIPIENT_SEP = re.compile(r"\s+[-–]\s+|^[-–]\s*")   # recipients on the label's line: 'Nơi nhận: - A - B'
-EXAMPLES["RE_RECIPIENT_SEP"] = {"match": ["- Như Điều 3;", "Như Điều 3; - Lưu VT."], "no_match": ["Lưu: VT, NC."]}
 
 # --- body: quotations and list markers ---------------------------------------------------------------------------
 QUOTE_OPEN = "“\"„«"
