@@ -409,3 +409,25 @@ def test_outline_shows_genre_headings_quotes_and_notes():
     out = _outline(parsed(CONSOLIDATED))
     assert "thể loại: văn bản hợp nhất" in out and "[consolidation] Thông tư số 5/2020/TT-BNV" in out
     assert "chú thích cuối văn bản: 3" in out
+
+
+def test_pages_render_quotes_with_their_source_headings_and_endnotes():
+    import re as _re
+
+    from danvan.render import render_document
+    d = parse(QA_PAGE)
+    d.id, d.url = "hoi-dap", "van-ban/hoi-dap.html"
+    html = render_document(d)
+    quotes = [n for n in d.all_nodes() if n.kind == "quote"]
+    assert quotes and all(f'<blockquote class="dv-node dv-quote" id="{q.anchor}">' in html for q in quotes)
+    for q in quotes:                                  # each quotation names the law it comes from
+        i = html.index(f'id="{q.anchor}"')
+        head = html[i:html.index("</p>", i)]
+        assert f"Điều {q.num}" in head and q.source in head
+    assert "dv-article" not in html                   # a page owns no articles
+    heads = [n for n in d.all_nodes() if n.kind == "heading"]
+    assert heads and all(f'id="{h.anchor}"' in html for h in heads)
+    c = parse(CONSOLIDATED)
+    c.id, c.url = "vbhn", "van-ban/vbhn.html"
+    html = render_document(c)
+    assert c.notes and _re.findall(r'class="dv-endnote" id="chu-thich-[^"]+"', html).__len__() == len(c.notes)

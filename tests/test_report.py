@@ -313,3 +313,13 @@ def test_check_json(gappy_corpus, capsys):
     assert f["code"] == "numbering-gap" and f["anchor"] == "dieu-5" and f["line"]
     assert data["totals"] == {c: (1 if c == "numbering-gap" else 0) for c in CODES}
     assert data["errors"] == [] and data["files"] == 2
+
+
+def test_quoted_excerpts_keep_their_own_numbering():
+    # a page quoting "Điều 426" with only its clause 3 and point c: the quote's numbers are the quoted law's
+    quote = N("quote", "426", children=[N("clause", "3", "…", children=[N("point", "c", "…")])],
+              anchor="trich-dieu-426")
+    assert structure_report(D([quote])) == []
+    # the same numbers as the document's own clauses are a wrong start
+    own = art("1", N("clause", "3", "…"))
+    assert [f.code for f in structure_report(D([own]))] == ["numbering-start"]

@@ -268,6 +268,12 @@ def test_roman_sections_nest_under_letter_headings():
     d = parsed("A. KẾT QUẢ\n\nI. LÃNH ĐẠO\n\nB. NHIỆM VỤ\n\nI. TUYÊN TRUYỀN\n", head=HEAD)
     a, b = [n for n in d.body if n.kind == "section"]
     assert (a.num, [c.num for c in a.children], b.num, [c.num for c in b.children]) == ("A", ["I"], "B", ["I"])
+    # anchors from structure: the letter keeps its letter (C is no Roman 100), a nested section keeps its parent
+    assert [a.anchor, a.children[0].anchor, b.anchor, b.children[0].anchor] == \
+        ["muc-a", "muc-a-muc-1", "muc-b", "muc-b-muc-1"]
+    assert not [w for w in d.warnings if w.code == "duplicate-anchor"]
+    c = parsed("A. KẾT QUẢ\n\nB. HẠN CHẾ\n\nC. NHIỆM VỤ\n", head=HEAD)
+    assert [n.anchor for n in c.body] == ["muc-a", "muc-b", "muc-c"]
 
 
 def test_a_glued_point_is_a_point():

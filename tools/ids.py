@@ -41,12 +41,15 @@ def roman_to_int(s: str) -> int | None:
 
 
 def num_slug(num: str | None) -> str:
-    """Number part of an anchor: 'III' -> '3', 'thứ hai' -> '2', 'đ' -> 'dd', '1.1' -> '1-1', '5a' -> '5a'."""
+    """Number part of an anchor: 'III' -> '3', 'thứ hai' -> '2', 'đ' -> 'dd', '1.1' -> '1-1', '5a' -> '5a',
+    'C' (a heading letter) -> 'c'."""
     if not num:
         return "x"
     n = num.strip()
     r = roman_to_int(n)
-    if r is not None and n.isupper():
+    # A lone L, C, D or M is a heading letter ("C. NHIỆM VỤ" after "B."), never Roman 50/100: no regulation has
+    # fifty parts or sections. ('I', 'V', 'X' alone stay Roman: the parser decides them by sequence.)
+    if r is not None and n.isupper() and not (len(n) == 1 and r >= 50):
         return str(r)
     low = n.lower()
     if low.startswith("thứ"):
@@ -76,20 +79,25 @@ def anchor(path, prefix: str = "") -> str:
     [("article", "5"), ("clause", "2"), ("point", "a")] -> 'dieu-5-khoan-2-diem-a'; the pairs above the last
     part, chapter or article do not count, so a full path from the top gives the same anchor
     ([("chapter", "II"), ("article", "5")] -> 'dieu-5'); a section keeps its chapter
-    ([("chapter", "II"), ("section", "1")] -> 'chuong-2-muc-1'). Numbers as written: 'III' -> 3, 'đ' -> dd,
+    ([("chapter", "II"), ("section", "1")] -> 'chuong-2-muc-1'), and a section inside a section keeps its parent
+    (Roman 'I.' under the letter heading 'B.': [("section", "B"), ("section", "I")] -> 'muc-b-muc-1'). Numbers as written: 'III' -> 3, 'đ' -> dd,
     '1.1' -> 1-1, 'thứ hai' -> 2. `prefix` is the annex's ('qd' -> 'qd-dieu-5').
     """
     segs: list[str] = []
     fresh = None
+    prev_kind = None
     for kind, num in path:
         seg = f"{KIND_SLUG[kind]}-{num_slug(str(num) if num is not None else None)}"
         if kind in FRESH_KINDS:
             segs, fresh = [seg], kind
+        elif kind == "section" and prev_kind == "section":
+            segs.append(seg)
         elif kind == "section":
             segs = (segs[:1] if fresh == "chapter" else []) + [seg]
             fresh = "chapter" if fresh == "chapter" else None
         else:
             segs.append(seg)
+        prev_kind = kind
     a = "-".join(segs)
     return f"{prefix}-{a}" if prefix and a else (a or prefix)
 

@@ -154,6 +154,8 @@ def check_numbering(body: list[Node], where: str = "") -> list[Finding]:
       Latin alphabet instead (a Vietnamese step such as i -> k still passes there). Numbers outside a sequence
       (inserted 'Điều 5a', unreadable) are skipped.
     - Each body (the document, each annex) is checked on its own.
+    - Quoted excerpts (`quote` nodes of a page: "Điều 426 Bộ luật Dân sự 2015" with only the clauses it needs)
+      carry the quoted text's numbering, not this document's: they are not checked.
     """
     out: list[Finding] = []
     runs: dict[str, list] = {"article": [None], "chapter": [None]}   # body-wide: [last node]
@@ -190,6 +192,8 @@ def check_numbering(body: list[Node], where: str = "") -> list[Finding]:
         letters = LATIN_LETTERS if any(p.lower() in "fjwz" for p in points) else VI_LETTERS
         first_chapter = True
         for n in nodes:
+            if n.kind == "quote":
+                continue
             if n.kind in runs:
                 restart = n.kind == "chapter" and first_chapter and parent is not None and parent.kind == "part"
                 if n.kind == "chapter":
@@ -341,18 +345,17 @@ def check_title(doc: Document) -> list[Finding]:
 
 # --- anchors -------------------------------------------------------------------------------------------------
 
-def _base_anchor(node: Node, parent: Node | None, chapter: Node | None, prefix: str) -> str:
-    """The anchor the parser gives `node` before de-duplication (see parse.body._Builder._anchor): kind and number,
-    under the parent's anchor for clauses and points, under the chapter's for sections, with the annex prefix."""
-    seg = f"{ids.KIND_SLUG[node.kind]}-{_num_slug(node.num)}"
-    if node.kind in ("part", "chapter", "article"):
-        base = seg
-    elif node.kind == "section":
-        base = f"{chapter.anchor}-{seg}" if chapter is not None and chapter.anchor else seg
-    else:
-        base = f"{parent.anchor}-{seg}" if parent is not None and parent.anchor else seg
-    if prefix and not base.startswith(prefix + "-"):
-        base = f"{prefix}-{base}"
+def _base_anchor(path: list[Node], prefix: str) -> str:
+    """The anchor the parser gives the last node of `path` before de-duplication: ids.anchor of the structural
+    path (the one rule that makes every anchor); under a parent that was itself renamed ('dieu-5-2'), the
+    parent's actual anchor stands in for its expected one, as the parser does."""
+    pairs = [(p.kind, p.num) for p in path if p.kind in ids.KIND_SLUG]
+    base = ids.anchor(pairs, prefix)
+    parent = next((p for p in reversed(path[:-1]) if p.kind in ids.KIND_SLUG), None)
+    if parent is not None and parent.anchor:
+        expected = ids.anchor(pairs[:-1], prefix)
+        if parent.anchor != expected and base.startswith(expected + "-"):
+            base = parent.anchor + base[len(expected):]
     return base
 
 
@@ -368,12 +371,11 @@ def check_anchors(doc: Document) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, Node] = {}
 
-    def walk(nodes: list[Node], path: list[Node], chapter: Node | None, prefix: str, where: str):
-        parent = path[-1] if path else None
+    def walk(nodes: list[Node], path: list[Node], prefix: str, where: str):
         for n in nodes:
             if n.anchor:
                 if n.kind in STRUCTURAL:
-                    base = _base_anchor(n, parent, chapter, prefix)
+                    base = _base_anchor(path + [n], prefix)
                     suffix = n.anchor[len(base) + 1:] if n.anchor.startswith(base + "-") else ""
                     if suffix.isdigit() and suffix.isascii():
                         out.append(Finding("anchor-suffix", f"{where}{_cite(path + [n])} có neo #{n.anchor}: "
@@ -383,9 +385,9 @@ def check_anchors(doc: Document) -> list[Finding]:
                                        f"({_name(seen[n.anchor])}, {_name(n)})", n.anchor, n.line))
                 else:
                     seen[n.anchor] = n
-            walk(n.children, path + [n], n if n.kind == "chapter" else chapter, prefix, where)
+            walk(n.children, path + [n], prefix, where)
 
-    walk(doc.body, [], None, "", "")
+    walk(doc.body, [], "", "")
     for a in doc.annexes:
-        walk(a.body, [], None, a.anchor, _where(a))
+        walk(a.body, [], a.anchor, _where(a))
     return out

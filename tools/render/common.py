@@ -29,7 +29,8 @@ NO_LOCALITY = "Chưa rõ địa phương"
 HEADING_KINDS = ("part", "chapter", "section")
 # The name a node kind is cited by ("khoản 2 Điều 5"). A kind missing here is rendered as a paragraph.
 KIND_NAMES = {"part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều",
-              "clause": "khoản", "point": "điểm", "item": "", "paragraph": "", "table": ""}
+              "clause": "khoản", "point": "điểm", "item": "", "paragraph": "", "table": "",
+              "heading": "", "quote": ""}
 
 
 def fmt_date(iso: str | None) -> str | None:

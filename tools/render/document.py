@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..ids import row_anchor
+from ..ids import slugify as ids_slug
 from ..model import Annex, Document, Node, PreambleItem
 from ..normalize import is_recipients_label
 from . import meta, toc
@@ -18,7 +19,8 @@ from .common import (HEADING_KINDS, KIND_NAMES, annex_kicker, node_label, page_t
 from .markup import EMPTY, Html, concat, macros, page_source, render_template
 
 NODE_LAYOUTS = {"part": "heading", "chapter": "heading", "section": "heading", "article": "article",
-                "clause": "block", "point": "block", "item": "block", "paragraph": "block", "table": "table"}
+                "clause": "block", "point": "block", "item": "block", "paragraph": "block", "table": "table",
+                "heading": "page_heading", "quote": "quote"}
 assert set(HEADING_KINDS) <= set(NODE_LAYOUTS) and set(NODE_LAYOUTS) <= set(KIND_NAMES)
 
 _PREAMBLE_KIND = re.compile(r"[a-z]+")
@@ -45,7 +47,8 @@ class DocumentRenderer:
             key=lambda t: (t[0], t[1]))
         self.unplaced_pos = 0
         self.annex_label: str | None = None     # "Quy chế" while rendering an annex
-        self.layouts = {"heading": self.heading, "article": self.article, "block": self.block, "table": self.table}
+        self.layouts = {"heading": self.heading, "article": self.article, "block": self.block, "table": self.table,
+                        "page_heading": self.page_heading, "quote": self.quote}
 
     # -- ids and references -----------------------------------------------------------------
     def take_id(self, anchor: str | None) -> str | None:
@@ -60,8 +63,9 @@ class DocumentRenderer:
 
     def ref(self, path: list[Node]) -> str:
         """'khoản 2 Điều 5' (+ 'Quy chế' inside an annex), for copy/print buttons."""
-        parts = [f"{KIND_NAMES[n.kind]} {n.num}" for n in reversed(path)
-                 if n.kind in ("article", "clause", "point") and n.num]
+        parts = [f"{KIND_NAMES[n.kind]} {n.num}" if n.kind != "quote" else
+                 " ".join(x for x in (f"Điều {n.num}", n.source) if x)         # a quoted law's article
+                 for n in reversed(path) if n.kind in ("article", "clause", "point", "quote") and n.num]
         if self.annex_label and parts:
             parts.append(self.annex_label)
         return " ".join(parts)
@@ -92,6 +96,26 @@ class DocumentRenderer:
         children = self.nodes(n.children, hdepth + 1, path)
         return self.m.heading(kind, id_, min(hdepth, 6), node_label(n, kind), n.title, KIND_NAMES[kind],
                               text_lines(n.text), children)
+
+    def page_heading(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
+        """A web page's own heading (genre 'page'): its title only, what follows nested inside."""
+        id_ = self.take_id(n.anchor)
+        children = self.nodes(n.children, hdepth + 1, path)
+        return self.m.page_heading(id_, min(hdepth, 6), n.title, text_lines(n.text), children)
+
+    def quote(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
+        """An article a web page quotes from another text ("Điều 426 Bộ luật Dân sự 2015"): shown as a quotation
+        that names its source, never as an article of the page."""
+        id_ = self.take_id(n.anchor)
+        children = self.nodes(n.children, hdepth + 1, path)
+        return self.m.quote(id_, n.label or (f"Điều {n.num}" if n.num else ""), n.title, n.source,
+                            text_lines(n.text), children)
+
+    def endnotes(self, notes: list[dict]) -> Html:
+        """Endnotes of the text ("[1] …" at the end of a consolidated text), each with its own address."""
+        items = [(str(x.get("label") or k), text_lines(x.get("text"))) for k, x in enumerate(notes or [], 1)]
+        return self.m.endnotes([(self.take_id(f"chu-thich-{ids_slug(label) or k}"), label, lines)
+                                for k, (label, lines) in enumerate(items, 1)]) if items else EMPTY
 
     def article(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
@@ -170,6 +194,7 @@ def render_document(doc: Document) -> str:
     first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)
     body += r.flush_unplaced(first_annex_line)
     adoption = r.adoption(doc.adoption)
+    endnotes = r.endnotes(getattr(doc, "notes", None))
     closing = r.closing(doc.recipients, doc.cc, doc.signers, doc.closing)
     annexes = r.annexes(doc.annexes)
     tail = r.flush_unplaced(None)
@@ -177,6 +202,6 @@ def render_document(doc: Document) -> str:
         "document.html", doc_id=doc.id, running=running_head(doc),
         letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
-        preamble=preamble, body=body, adoption=adoption, closing=closing, annexes=annexes, tail=tail,
+        preamble=preamble, body=body, adoption=adoption, closing=closing, endnotes=endnotes, annexes=annexes, tail=tail,
         notes=meta.notes(doc, r.notes))
     return page_source(page_title(doc), html)
