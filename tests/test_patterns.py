@@ -22,7 +22,9 @@ from danvan.parse import patterns
 
 
 def _parser_modules():
-    yield danvan.normalize
+    yield danvan.normalize     # its EXAMPLES cover the patterns of its submodules (markers, lines, wraps)
+    yield from (importlib.import_module(f"danvan.normalize.{m.name}")
+                for m in pkgutil.iter_modules(danvan.normalize.__path__))
     yield from (importlib.import_module(f"danvan.parse.{m.name}") for m in pkgutil.iter_modules(danvan.parse.__path__))
 
 
