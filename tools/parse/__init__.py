@@ -8,8 +8,11 @@ preamble (căn cứ, thực hiện, enacting line) -> body (Phần/Chương/Mụ
 (adoption formula, signatures, Nơi nhận, Đồng kính gửi) -> annexes (Quy chế/Quy định kèm theo, Phụ lục, forms),
 nested, each with the same zones.
 
-Package layout, one module per part of the document: patterns (data), common (context, predicates),
-letterhead, title, preamble, body, closing, annexes, derive (facts computed from the tree).
+Package layout, one module per part of the document: patterns (data, with worked examples), common (context,
+predicates), letterhead, title, preamble, body (the tree builder), tables, closing, segments (where annexes,
+appendices and forms start), annexes (their headings, numbers, nesting, anchors), page (web pages and
+consolidated texts: quotes, headings, endnotes), addresses (paragraph, item, table and row anchors), derive
+(facts computed from the tree).
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ import traceback
 
 from ..model import Document, Unplaced
 from ..normalize import normalize
-from .annexes import _fill_body, _split_segments, parse_annexes
+from .annexes import parse_annexes
+from .segments import _fill_body, _split_segments
 from .common import _Ctx, _warn
 from .derive import _apply_meta, _derive
 from . import page

@@ -284,3 +284,54 @@ EXAMPLES["RE_QUOTE_CLOSE"] = {
 }
 # Nesting depth of a list item by its marker: '-' items under the structural node, '+' items under a '-'.
 ITEM_DEPTH = {"-": 0, "–": 0, "—": 0, "•": 0, "·": 0, "●": 0, "#": 0, "+": 1, "○": 1, "▪": 1, "□": 1}
+
+
+# --- annexes, appendices and forms (parse/segments.py, parse/annexes.py) ----------------------------------
+
+# S4: "Mẫu số 04", "Mẫu 01/TNMT", "MẪU SỐ 2: Đơn đề nghị", "Mẫu số 01. Sổ báo cáo …" (number, then an optional title)
+RE_FORM_HEAD = re.compile(
+    r"^(?:Mẫu|MẪU)\s+(?:(?:số|Số|SỐ)\s*:?\s*)?(\d{1,3}[a-zA-Z]?(?:/[0-9A-Za-zĐđ\-]+)*)(?![\wÀ-ỹ])\s*[:.\-–]?\s*(.*)$",
+    re.S)
+EXAMPLES["RE_FORM_HEAD"] = {"match": {"Mẫu số 04": "04", "Mẫu 01/TNMT": "01/TNMT", "MẪU SỐ 2: Đơn đề nghị": "2",
+                                      "Mẫu số 01. Sổ báo cáo sự cố": "01", "Mẫu số 08 - Phụ lục I": "08"},
+                            "no_match": ["Mẫu biểu", "MẪU QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH", "Mẫu số"], "use": "match"}
+# S2: the bare number of a "PHỤ LỤC" heading written on the next line
+RE_BARE_NUM = re.compile(r"^(?:(?:số|Số|SỐ)\s+)?([IVXLC]+|\d{1,3}[a-z]?|[A-Z])\s*[.:]?$")
+EXAMPLES["RE_BARE_NUM"] = {"match": {"II": "II", "số 02": "02", "A": "A", "1a.": "1a"},
+                           "no_match": ["DANH MỤC", "II. Nội dung"], "use": "match"}
+RE_DECOR = re.compile(r"^[\s\-_=*~.·•–—|:+]*$")
+EXAMPLES["RE_DECOR"] = {"match": ["---------------", " - ", ""], "no_match": ["Độc lập"], "use": "match"}
+RE_PLACEHOLDER = re.compile(r"…|\.{3,}|_{3,}")
+EXAMPLES["RE_PLACEHOLDER"] = {"match": ["số… /QĐ-UBND", "số ..../....", "____"], "no_match": ["số 12/2025/QĐ-UBND"]}
+# the document a note cites: "kèm theo Quyết định số 12/2025/QĐ-UBND", "Kèm theo Ngh ị định số …" (PDF gaps);
+# read on the note with its spaces removed and lower-cased (`_compact`)
+_CITED = ["quyếtđịnh", "nghịđịnh", "thôngtưliêntịch", "thôngtư", "nghịquyếtliêntịch", "nghịquyết", "chỉthị",
+          "luật", "quychếphốihợp", "quychế", "quyđịnh", "hướngdẫn", "kếhoạch", "chươngtrình", "đềán", "điềulệ",
+          "tờtrình", "côngvăn", "báocáo", "giấyphép", "hợpđồng", "vănbản", "thôngbáo", "biênbản", "kếtluận"]
+RE_CITED = re.compile(r"(?:kèmtheo|tại)(" + "|".join(_CITED) + r")(?:số)?:?([^,;()]*)")
+EXAMPLES["RE_CITED"] = {"match": {"(banhànhkèmtheoquyếtđịnhsố12/2025/qđ-ubnd)": "quyếtđịnh",
+                                  "(kèmtheoquychếquảnlýtạiquyếtđịnhsố25)": "quychế",
+                                  "(kèmtheotờtrìnhsố:…ngày…)": "tờtrình"},
+                        "no_match": ["(báocáochitiếtkèmtheo)"]}
+_LEGAL = {"quyếtđịnh", "nghịđịnh", "thôngtưliêntịch", "thôngtư", "nghịquyếtliêntịch", "nghịquyết", "chỉthị",
+          "luật"}
+RE_WS = re.compile(r"\s+")
+EXAMPLES["RE_WS"] = {"match": [" ", "\n"], "no_match": ["Ngh"]}
+RE_LEAD_NUM = re.compile(r"(\d+)(.*)$", re.S)   # the leading digits of a printed number and what follows them
+EXAMPLES["RE_LEAD_NUM"] = {"match": {"01/TNMT": "01", "1a": "1", "12/2025/QĐ-UBND": "12"}, "no_match": ["/2025/QĐ"],
+                           "use": "match"}
+RE_ROMAN_NUM = re.compile(r"[IVXLC]+")
+EXAMPLES["RE_ROMAN_NUM"] = {"match": ["II", "XIV"], "no_match": ["II.", "B", "1"], "use": "fullmatch"}
+RE_LETTER_NUM = re.compile(r"[A-Z]")
+EXAMPLES["RE_LETTER_NUM"] = {"match": ["B"], "no_match": ["BC", "b"], "use": "fullmatch"}
+RE_NUM_ONLY = re.compile(r"[IVXLC]+|\d+[a-z]?|[A-Z]")
+EXAMPLES["RE_NUM_ONLY"] = {"match": ["II", "1a", "B"], "no_match": ["II –", "Danh"], "use": "fullmatch"}
+RE_FOOTNOTE_MARKS = re.compile(r"(?:\[\d+\])+")   # "[23]" after "PHỤ LỤC": a footnote mark, not a title
+EXAMPLES["RE_FOOTNOTE_MARKS"] = {"match": ["[23]", "[1][2]"], "no_match": ["[23] BỔ SUNG"], "use": "fullmatch"}
+RE_WORD2 = re.compile(r"[^\W\d_]{2,}")      # a word of two letters or more
+EXAMPLES["RE_WORD2"] = {"match": ["GIẤY"], "no_match": ["(1) ……", "A 1"]}
+# what a title starts with that its anchor already says: "Phụ lục", "Mẫu số", its number, a dash
+RE_TITLE_LEAD = re.compile(r"^(?:Phụ lục|Mẫu số)(?:\s+(?:[IVXLC]+|\d+[a-z]?|[A-Z])(?![\wÀ-ỹ]))?\s*[–-]?\s*")
+EXAMPLES["RE_TITLE_LEAD"] = {"match": {"Phụ lục II – DANH MỤC": None, "Mẫu số 02 – ĐƠN": None, "Phụ lục BỔ SUNG": None},
+                             "no_match": ["GIẤY CHỨNG NHẬN"], "use": "match"}
+
