@@ -208,3 +208,12 @@ def scan(path: Path) -> PageScan:
     s.feed(path.read_text(encoding="utf-8"))
     s.close()
     return s
+
+
+def nav_titles(nav):
+    """Every label of a MkDocs navigation (nested lists of {label: page or [children]})."""
+    for item in nav:
+        for k, v in item.items():
+            yield k
+            if isinstance(v, list):
+                yield from nav_titles(v)

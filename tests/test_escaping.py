@@ -23,7 +23,7 @@ import markdown
 import pytest
 from jinja2 import nodes as jn
 
-from sitebuild_helpers import XSS, PageScan, minimal_document, probe_document
+from sitebuild_helpers import XSS, PageScan, minimal_document, nav_titles, probe_document
 from danvan import render
 from danvan.model import Annex, Document, Issuer, Node, PreambleItem, Signer, Source, Unplaced, Warning_
 from danvan.render import markup
@@ -158,13 +158,7 @@ def test_hostile_home_and_navigation(hostile):
         title = split_front(page)[0]
         assert not set(title.split("title:", 1)[1].strip()[1:-1]) & set("<>&\"{}`\n")
 
-    def labels(nav):
-        for item in nav:
-            for k, v in item.items():
-                yield k
-                if isinstance(v, list):
-                    yield from labels(v)
-    for label in labels(render.site_nav([d])):
+    for label in nav_titles(render.site_nav([d])):
         assert not set(label) & set("<>&\"'{}`\\"), label
     for tok in json.loads(json.dumps(render.toc_tokens(d))):
         assert "<" not in tok["name"] and "{" not in tok["name"]

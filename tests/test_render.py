@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from sitebuild_helpers import XSS, PageScan, minimal_document, probe_document
+from sitebuild_helpers import XSS, PageScan, minimal_document, nav_titles, probe_document
 from danvan import render
 from danvan.model import Node
 
@@ -109,17 +109,11 @@ def test_titles_given_to_the_theme_are_plain(probe_page):
     assert title.startswith("'") and title.endswith("'")
     for ch in "<>&\"\n{}`":
         assert ch not in title[1:-1]
-    for entry in _nav_titles(render.site_nav([probe_document()])):
+    for entry in nav_titles(render.site_nav([probe_document()])):
         for ch in "<>&\"'{}`":
             assert ch not in entry, entry
 
 
-def _nav_titles(nav):
-    for item in nav:
-        for k, v in item.items():
-            yield k
-            if isinstance(v, list):
-                yield from _nav_titles(v)
 
 
 def test_toc_tokens_are_escaped():

@@ -13,25 +13,41 @@ from __future__ import annotations
 
 import unicodedata
 
-from .markers import (  # noqa: F401  (re-exported: the parser imports them from danvan.normalize)
+from .markers import (
     POINT_LETTERS, RE_ARTICLE, RE_ARTICLE_LOOSE, RE_BULLET, RE_CHAPTER, RE_CLAUSE, RE_DECORATION,
     RE_HEADING_REF, RE_KEM_THEO, RE_KEM_THEO_OPEN, RE_LETTER_HEAD, RE_MOTTO, RE_PART, RE_POINT, RE_RECIPIENTS,
     RE_ROMAN_HEAD, RE_SECTION, RE_SIGN_AUTH, RE_SUBNUM, ROMAN, TERMINAL, _HeadingReference, _PointMatch,
     _PointPattern, _SubnumPattern, is_caps, is_recipients_label, starts_structural,
 )
-from .lines import (  # noqa: F401  (re-exported: the parser imports them from danvan.normalize)
+from .lines import (
     CELL_OPERATORS, HEAD_WORDS, Normalized, Para, RE_BR, RE_ESCAPE, RE_GLUED_ARTICLE, RE_MD_HEADING,
     RE_MD_HEADING_BARE, RE_TABLE_RULE, RE_WORD_SEP, TableInfo, UPPER, _GLUE, _HAS_WORD, _Line, _PROTECT, _WS,
     _clean_spaces, _has_cells, _is_row_edge, _pieces, _protect, _split_raw, _strip_markup, _unprotect,
     split_glued_bold,
 )
-from .wraps import (  # noqa: F401  (re-exported: the parser imports them from danvan.normalize)
+from .wraps import (
     RE_CITATION_CONT, RE_DATE_LINE, RE_NEEDS_NUMBER_END, RE_NEEDS_NUMBER_LOWER_END, RE_NUMBER_CONT,
     RE_OPEN_WORD_END, _ABOUT, _BARE_HEAD, _BARE_MARKER, _BASIS, _CITATION_END, _LARGER_UNIT, _MARKER_LED,
     _NUMBER_LINE, _NUMBER_START, _SIGNED, _STARTS_WORD, _ends_terminal, _hard_wrapped, _heading_like,
     _open_paren, _split_within_block, _starts_lower, _starts_upper_letter, _starts_upper_or_digit, _weak_start,
     open_end,
 )
+
+__all__ = [  # what the parser, lossless accounting, render and tests import from danvan.normalize
+    "CELL_OPERATORS", "EXAMPLES", "HEAD_WORDS", "Normalized", "POINT_LETTERS", "Para", "RE_ARTICLE",
+    "RE_ARTICLE_LOOSE", "RE_BR", "RE_BULLET", "RE_CHAPTER", "RE_CITATION_CONT", "RE_CLAUSE", "RE_DATE_LINE",
+    "RE_DECORATION", "RE_ESCAPE", "RE_GLUED_ARTICLE", "RE_HEADING_REF", "RE_KEM_THEO", "RE_KEM_THEO_OPEN",
+    "RE_LETTER_HEAD", "RE_MD_HEADING", "RE_MD_HEADING_BARE", "RE_MOTTO", "RE_NEEDS_NUMBER_END",
+    "RE_NEEDS_NUMBER_LOWER_END", "RE_NUMBER_CONT", "RE_OPEN_WORD_END", "RE_PART", "RE_POINT", "RE_RECIPIENTS",
+    "RE_ROMAN_HEAD", "RE_SECTION", "RE_SIGN_AUTH", "RE_SUBNUM", "RE_TABLE_RULE", "RE_WORD_SEP", "ROMAN",
+    "TERMINAL", "TableInfo", "UPPER", "_ABOUT", "_BARE_HEAD", "_BARE_MARKER", "_BASIS", "_CITATION_END",
+    "_GLUE", "_HAS_WORD", "_HeadingReference", "_LARGER_UNIT", "_Line", "_MARKER_LED", "_NUMBER_LINE",
+    "_NUMBER_START", "_PROTECT", "_PointMatch", "_PointPattern", "_SIGNED", "_STARTS_WORD", "_SubnumPattern",
+    "_WS", "_clean_spaces", "_ends_terminal", "_hard_wrapped", "_has_cells", "_heading_like", "_is_row_edge",
+    "_open_paren", "_pieces", "_protect", "_split_raw", "_split_within_block", "_starts_lower",
+    "_starts_upper_letter", "_starts_upper_or_digit", "_strip_markup", "_unprotect", "_weak_start", "is_caps",
+    "is_recipients_label", "normalize", "open_end", "split_glued_bold", "starts_structural",
+]
 
 # Worked examples of the patterns above (checked by tests/test_patterns.py).
 EXAMPLES: dict[str, dict] = {

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from datetime import date as _date
 from typing import Iterable
 
+from ..ids import ascii_fold
 from ..model import Document, Node
 from .markup import plain_label
 
@@ -48,9 +48,7 @@ def fmt_date(iso: str | None) -> str | None:
 
 
 def sort_key_text(s: str | None) -> str:
-    s = (s or "").replace("đ", "d").replace("Đ", "D")
-    s = unicodedata.normalize("NFD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return ascii_fold(s or "").casefold()
 
 
 def clip(s: object, n: int) -> str:

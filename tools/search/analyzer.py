@@ -27,6 +27,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..ids import ascii_fold
+
 TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}   # huyền, sắc, ngã, hỏi, nặng
 VOWELS = set("aăâeêioôơuưy")
 MARKED = set("ăâêôơư")
@@ -41,10 +43,8 @@ MAX_QUERY_SYLLABLES = 40
 
 @lru_cache(maxsize=200000)
 def fold(s: str) -> str:
-    """Remove every tone and vowel mark; đ -> d. Lower case is the caller's business."""
-    s = s.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", s)
-                                               if unicodedata.category(c) != "Mn"))
+    """Remove every tone and vowel mark; đ -> d (ids.ascii_fold, cached). Lower case is the caller's business."""
+    return ascii_fold(s)
 
 
 @lru_cache(maxsize=65536)
