@@ -56,15 +56,6 @@ def server(site_dir):
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
 class Watch:
     """Records requests, dialogs and script errors of one page."""
 
