@@ -30,7 +30,7 @@ def test_build_report(site):
     rep = site["report"]
     assert rep.documents == 3, rep.errors
     assert rep.errors == []
-    assert rep.pages == 4
+    assert rep.pages == 5   # home, 3 documents, the glossary (tim-hieu/thuat-ngu)
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
     # no root-absolute 404 page, no empty sitemap, no unrendered theme template
