@@ -92,18 +92,24 @@ def test_extract_from_a_tree_body_and_annex():
             Node(kind="point", num="a", text="Báo cáo là văn bản tổng hợp;", anchor="qc-dieu-2-khoan-3-diem-a"),
             Node(kind="point", num="b", text="Biên bản.", anchor="qc-dieu-2-khoan-3-diem-b"),
         ]),
+        Node(kind="clause", num="4", text="Nhật ký là sổ ghi chép.\nNhật ký được giữ ở thôn.", anchor="qc-dieu-2-khoan-4"),
     ])
     other = Node(kind="article", num="3", title="Trách nhiệm", anchor="qc-dieu-3", children=[
         Node(kind="clause", num="1", text="Cán bộ phụ trách là đầu mối liên hệ.", anchor="qc-dieu-3-khoan-1")])
     body = [Node(kind="article", num="1", title="Ban hành", anchor="dieu-1", text="Ban hành kèm theo …")]
     doc = _doc(body, [Annex(kind="annex", type="Quy chế", title="Quy chế thử", anchor="qc", body=[defs_article, other])])
-    got = [(d.term, d.connective, d.definition, d.anchor, d.ref, d.items) for d in glossary.extract_definitions([doc])]
+    got = [(d.term, d.connective, d.definition, d.anchor, d.ref, d.items, d.more)
+           for d in glossary.extract_definitions([doc])]
     assert got == [
-        ("Cán bộ phụ trách", "là", "người được phân công theo dõi.", "qc-dieu-2-khoan-1", "khoản 1 Điều 2 Quy chế", []),
-        ("Họp thường kỳ", "là", "họp mỗi quý;", "qc-dieu-2-khoan-2-diem-a", "điểm a khoản 2 Điều 2 Quy chế", []),
-        ("Họp bất thường", "là", "họp khi cần.", "qc-dieu-2-khoan-2-diem-b", "điểm b khoản 2 Điều 2 Quy chế", []),
+        ("Cán bộ phụ trách", "là", "người được phân công theo dõi.", "qc-dieu-2-khoan-1", "khoản 1 Điều 2 Quy chế",
+         [], False),
+        ("Họp thường kỳ", "là", "họp mỗi quý;", "qc-dieu-2-khoan-2-diem-a", "điểm a khoản 2 Điều 2 Quy chế", [], False),
+        ("Họp bất thường", "là", "họp khi cần.", "qc-dieu-2-khoan-2-diem-b", "điểm b khoản 2 Điều 2 Quy chế", [], False),
         # a term defined by its points: the points belong to the definition, not to the glossary
-        ("Tài liệu", "gồm", "", "qc-dieu-2-khoan-3", "khoản 3 Điều 2 Quy chế", ["Báo cáo là văn bản tổng hợp;", "Biên bản."]),
+        ("Tài liệu", "gồm", "", "qc-dieu-2-khoan-3", "khoản 3 Điều 2 Quy chế",
+         ["Báo cáo là văn bản tổng hợp;", "Biên bản."], False),
+        # only the first line is shown: the entry says the provision goes on
+        ("Nhật ký", "là", "sổ ghi chép.", "qc-dieu-2-khoan-4", "khoản 4 Điều 2 Quy chế", [], True),
     ]
 
 

@@ -143,6 +143,7 @@ class Definition:
     anchor: str | None        # the defining provision's anchor (or the nearest anchored provision above it)
     ref: str                  # 'khoản 2 Điều 3' (+ the annexed text's type)
     items: list[str] = field(default_factory=list)   # first lines of the points below, when they define the term
+    more: bool = False        # the provision goes on past what is shown (more lines, or points not shown)
     doc: Document = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
@@ -191,9 +192,13 @@ def extract_definitions(docs: Iterable[Document]) -> list[Definition]:
             for node, npath, (term, connective, definition) in _definitions_in(art, path):
                 anchor = next((n.anchor for n in reversed(npath) if n.anchor), None)
                 items = [ln for c in node.children for ln in (c.text or "").split("\n")[:1] if ln.strip()]
-                out.append(Definition(term=term, definition=definition, connective=connective, doc_id=doc.id, anchor=anchor,
-                                      ref=_ref(npath, annex_type), items=items if not definition else [],
-                                      doc=doc))
+                lines = [ln for ln in (node.text or "").split("\n") if ln.strip()]
+                more = len(lines) > 1 or (bool(definition) and bool(node.children)) or \
+                    any(len([ln for ln in (c.text or "").split("\n") if ln.strip()]) > 1 or c.children
+                        for c in node.children)
+                out.append(Definition(term=term, definition=definition, connective=connective, doc_id=doc.id,
+                                      anchor=anchor, ref=_ref(npath, annex_type),
+                                      items=items if not definition else [], more=more, doc=doc))
     return out
 
 

@@ -121,7 +121,7 @@ def defined_entries(docs: list[Document]) -> tuple[list[dict], int]:
         used.add(id_)
         groups[-1]["entries"].append({
             "id": id_, "term": e.term,
-            "definitions": [{"connective": d.connective, "text": d.definition, "points": d.items,
+            "definitions": [{"connective": d.connective, "text": d.definition, "points": d.items, "more": d.more,
                              "source": doc_link(d.doc, d.anchor, d.ref)} for d in e.definitions]})
     # one index entry per letter (Ă, Â fall under their own letter; ids stay unique)
     seen: dict[str, int] = {}
