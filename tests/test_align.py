@@ -265,3 +265,20 @@ def test_add_alignment_leaves_unaligned_documents_alone(pair_docs):
     central = next(d for d in pair_docs if d.id == CENTRAL_ID)
     data = to_dict(central)
     assert add_alignment(data, al) == to_dict(central)
+
+
+# --- the bench ----------------------------------------------------------------------------------------------------------
+def test_bench_align_counts_pairs_and_rows(capsys):
+    from danvan.cli import main
+    assert main(["bench", "align", "--corpus", str(PAIR)]) == 0
+    out = capsys.readouterr().out
+    assert "1 văn bản thực hiện một văn bản trung ương, trong đó 1 thực hiện văn bản có trong bộ văn bản" in out
+    assert "đối chiếu: 1 cặp văn bản" in out and f"{PROV_ID} -> {CENTRAL_ID}" in out
+
+
+def test_bench_align_figures_on_the_seeds():
+    from danvan.align.bench import bench_align
+    res = bench_align(str(ROOT / "corpus"))
+    # both seeds implement 23-QĐ/TW, whose text is not there
+    assert (res["implementing_documents"], res["implementing_in_corpus"], res["cited_central_missing"],
+            res["pairs_aligned"], res["rows"]) == (2, 0, 2, 0, {})

@@ -37,7 +37,7 @@ def clean_number(number: str) -> str:
     return "".join(number.split()).replace("–", "-")
 
 
-def _lines(doc: Document) -> list[tuple[str, str]]:
+def citing_lines(doc: Document) -> list[tuple[str, str]]:
     """(source, text): the preamble lines that cite (căn cứ, thực hiện) and the titles."""
     out = [("title", t) for t in [doc.title or ""] + list(doc.title_lines) if t]
     for items in [doc.preamble] + [a.preamble for a in doc.annexes]:
@@ -53,7 +53,7 @@ def implemented_citations(doc: Document) -> list[CitedCentral]:
     adapted = kind if kind in ADAPTED_TYPES else None
     own = slugify(doc.number or "")
     out: dict[str, CitedCentral] = {}
-    for source, text in _lines(doc):
+    for source, text in citing_lines(doc):
         found = list(RE_CITED_NUMBER.finditer(text))
         for k, m in enumerate(found):
             number = clean_number(m.group(1))

@@ -5,7 +5,8 @@
 2. A similarity matrix (`score_matrix`): for every (provincial, central) pair, a combined score
        score = TEXT_WEIGHT·text + TITLE_WEIGHT·title + POSITION_WEIGHT·position
    where text and title are TF-IDF cosines over word unigrams and bigrams (text.words: diacritics kept, tone
-   placement canonical, case folded; IDF over the articles of both texts), and position is
+   placement canonical, case folded; IDF over the articles of both texts, smoothed: log((N+1)/(df+1)) + 1; in
+   long texts the commonest features are left out, see COMMON_MIN_DF), and position is
    1 - |relative place in one text - relative place in the other|. When either article has no title, the
    title weight goes to the text.
 3. A one-to-one assignment that maximizes the total score (`max_weight_assignment`, the Hungarian method),
@@ -27,6 +28,8 @@ from .text import article_lines, locality_keys, tokens, without_locality, words
 TEXT_WEIGHT = 0.6
 TITLE_WEIGHT = 0.3
 POSITION_WEIGHT = 0.1
+COMMON_MIN_DF = 40    # a word or bigram found in more than half of the articles, and in more than this many,
+                      # is left out of the vectors: it tells articles apart least and costs most
 MATCH_MIN = 0.30      # combined score a pair needs to count as counterparts
 TEXT_MIN = 0.15       # and its texts must share at least this much (titles and position alone never match)
 CONTAINER_KINDS = ("part", "chapter", "section", "heading")
@@ -75,31 +78,45 @@ def _features(ws: list[str]) -> Counter:
 
 
 def _vector(feats: Counter, idf: dict[str, float]) -> tuple[dict[str, float], float]:
-    vec = {f: c * idf.get(f, 0.0) for f, c in feats.items()}
+    vec = {f: c * idf[f] for f, c in feats.items() if f in idf}
     return vec, math.sqrt(sum(x * x for x in vec.values()))
 
 
-def _cosine(a: tuple[dict, float], b: tuple[dict, float]) -> float:
-    (va, na), (vb, nb) = a, b
-    if not na or not nb:
-        return 0.0
-    if len(va) > len(vb):
-        va, vb = vb, va
-    return sum(x * vb.get(f, 0.0) for f, x in va.items()) / (na * nb)
+def _cosines(rows: list, cols: list) -> list[list[float]]:
+    """[i][j] = cosine of rows[i] and cols[j] (each a (vector, norm) or None), through an inverted index of the
+    columns: only shared features are ever multiplied."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for j, c in enumerate(cols):
+        if c and c[1]:
+            for f, w in c[0].items():
+                postings.setdefault(f, []).append((j, w / c[1]))
+    out = []
+    for r in rows:
+        acc = [0.0] * len(cols)
+        if r and r[1]:
+            for f, x in r[0].items():
+                for j, w in postings.get(f, ()):
+                    acc[j] += x * w
+            acc = [a / r[1] for a in acc]
+        out.append(acc)
+    return out
 
 
 def score_matrix(prov: list[ArticleRef], cent: list[ArticleRef]) -> list[list[tuple[float, float, float | None]]]:
     """[i][j] = (score, text similarity, title similarity or None) of provincial article i and central j."""
-    text_f = [_features(words(" ".join(r.lines))) for r in prov + cent]
-    title_f = [_features(words(r.title or "")) if r.title else None for r in prov + cent]
+    text_f = [_features(words(r.lines)) for r in prov + cent]
+    title_f = [_features(words([r.title])) if r.title else None for r in prov + cent]
     df: Counter = Counter()
     for k, f in enumerate(text_f):
         df.update(set(f) | set(title_f[k] or ()))
     n_docs = len(text_f)
-    idf = {f: math.log((n_docs + 1) / (c + 1)) + 1.0 for f, c in df.items()}
+    common = max(COMMON_MIN_DF, n_docs // 2)
+    idf = {f: math.log((n_docs + 1) / (c + 1)) + 1.0 for f, c in df.items() if c <= common}
     text_v = [_vector(f, idf) for f in text_f]
     title_v = [_vector(f, idf) if f else None for f in title_f]
     n, m = len(prov), len(cent)
+    text_cos = _cosines(text_v[:n], text_v[n:])
+    title_cos = _cosines(title_v[:n], title_v[n:])
 
     def rel(i: int, size: int) -> float:
         return i / (size - 1) if size > 1 else 0.5
@@ -108,8 +125,8 @@ def score_matrix(prov: list[ArticleRef], cent: list[ArticleRef]) -> list[list[tu
     for i in range(n):
         row = []
         for j in range(m):
-            t = _cosine(text_v[i], text_v[n + j])
-            h = _cosine(title_v[i], title_v[n + j]) if title_v[i] and title_v[n + j] else None
+            t = text_cos[i][j]
+            h = title_cos[i][j] if title_v[i] and title_v[n + j] else None
             pos = 1.0 - abs(rel(i, n) - rel(j, m))
             if h is None:
                 s = (TEXT_WEIGHT + TITLE_WEIGHT) * t + POSITION_WEIGHT * pos

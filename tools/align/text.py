@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Node
 
@@ -18,6 +19,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]+")
 LOCALITY_KINDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
 
 
+@lru_cache(maxsize=1 << 16)
 def tone_key(word: str) -> str:
     """One key for one syllable whatever the tone placement: the letters without the tone mark, then the tone's
     digit. 'hóa' and 'hoá' -> 'hoa1'; 'Ủy' -> 'Uy3'; 'dân' -> 'dân' (a vowel mark is not a tone)."""
@@ -29,27 +31,28 @@ def tone_key(word: str) -> str:
     return base + "".join(tones)
 
 
-@dataclass
-class Token:
+class Token(NamedTuple):
     text: str          # as written (NFC)
     key: str           # for the diff: tone_key of the text (case and punctuation kept)
     space: bool        # written after a space
 
 
-def tokens(line: str) -> list[Token]:
-    """Words and punctuation runs of a line, each with its diff key and whether a space came before it."""
+@lru_cache(maxsize=1 << 14)
+def tokens(line: str) -> tuple[Token, ...]:
+    """Words and punctuation runs of a line, each with its diff key and whether a space came before it
+    (cached: a line is compared many times)."""
     s = unicodedata.normalize("NFC", line)
     out = []
     prev_end = 0
     for m in _TOKEN.finditer(s):
         out.append(Token(m.group(0), tone_key(m.group(0)), m.start() > prev_end))
         prev_end = m.end()
-    return out
+    return tuple(out)
 
 
-def words(text: str) -> list[str]:
-    """Lower-case word keys (no punctuation) for similarity scores."""
-    return [t.key.casefold() for t in tokens(text) if t.text[0].isalnum() or t.text[0] == "_"]
+def words(lines: list[str]) -> list[str]:
+    """Lower-case word keys (no punctuation) of some lines, for similarity scores."""
+    return [t.key.casefold() for ln in lines for t in tokens(ln) if t.text[0].isalnum() or t.text[0] == "_"]
 
 
 def node_line(n: Node) -> str:
