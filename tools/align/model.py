@@ -95,10 +95,5 @@ class Alignments:
     def for_central(self, doc_id: str) -> list[Alignment]:
         return [a for a in self.alignments if a.central_id == doc_id]
 
-    def of_document(self, doc_id: str) -> "Alignments":
-        """The part that concerns one document's page (as provincial or as central text)."""
-        return Alignments([a for a in self.alignments if doc_id in (a.provincial_id, a.central_id)],
-                          {doc_id: self.missing[doc_id]} if doc_id in self.missing else {}, self.seconds)
-
     def __bool__(self) -> bool:
         return bool(self.alignments or self.missing)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Document
 from ..align import align_site
+from ..model import Document
 from .align import AlignContext, compare_pages
 from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
 from .document import render_document
