@@ -282,3 +282,26 @@ def test_bench_align_figures_on_the_seeds():
     # both seeds implement 23-QĐ/TW, whose text is not there
     assert (res["implementing_documents"], res["implementing_in_corpus"], res["cited_central_missing"],
             res["pairs_aligned"], res["rows"]) == (2, 0, 2, 0, {})
+
+
+def test_a_provincial_quyet_dinh_is_aligned_through_its_annexed_quy_che(tmp_path):
+    """A province that issues its Quy chế with a Quyết định: the annex's articles (qc-dieu-N) are aligned, not the
+    decision's own Điều 1, 2."""
+    text = (PAIR / "tinh-quy-che-phoi-hop.txt").read_text(encoding="utf-8")
+    body = text[text.index("Chương I"):text.index("T/M BAN THƯỜNG VỤ")]
+    decision = ("TỈNH ỦY HÒA AN\n*\nSố 78-QĐ/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\nHòa An, ngày 20 tháng 6 năm 2024\n\n"
+                "QUYẾT ĐỊNH\nban hành Quy chế phối hợp vận động quần chúng\n\n"
+                "Căn cứ Quy chế số 901-QC/TW, ngày 15/3/2024 của Ban Bí thư;\n\nBAN THƯỜNG VỤ TỈNH ỦY QUYẾT ĐỊNH:\n\n"
+                "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp vận động quần chúng.\n\n"
+                "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nLê Thị Thử\n\n"
+                "QUY CHẾ\nphối hợp vận động quần chúng trong hệ thống chính trị tỉnh Hòa An\n"
+                "(Ban hành kèm theo Quyết định số 78-QĐ/TU, ngày 20/6/2024 của Ban Thường vụ Tỉnh ủy)\n\n" + body)
+    (tmp_path / "qd.txt").write_text(decision, encoding="utf-8")
+    shutil.copy(PAIR / "trung-uong-quy-che-901.txt", tmp_path / "tw.txt")
+    docs = load_corpus(tmp_path).documents
+    [a] = align_site(docs).alignments
+    assert (a.provincial_part, a.central_id) == ("qc", CENTRAL_ID)
+    rows = [(p.provincial.anchor if p.provincial else None, p.central.anchor if p.central else None, p.cls)
+            for p in a.pairs]
+    assert rows == [(f"qc-dieu-{pn}" if pn else None, f"dieu-{cn}" if cn else None, cls)
+                    for pn, cn, cls, _ in EXPECTED_ROWS]
