@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..align import align_site
 from ..model import Document
+from .align import AlignContext, compare_pages
 from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
 from .document import render_document
 from .home import group_documents, render_home, source_name
@@ -18,8 +20,10 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     ok, refused = valid_documents(docs)
     all_errors = list(errors) + refused
     pages = {"index.md": render_home(ok, all_errors, build_info or {})}
+    align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
+    pages.update(compare_pages(align))
     for d in ok:
-        pages[doc_page_path(d)] = render_document(d)
+        pages[doc_page_path(d)] = render_document(d, align=align)
     return pages
 
 
