@@ -68,6 +68,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         info = self.build_info if self.build_info is not None else site.build_info(str(corpus_dir))
         ok, refused = render.valid_documents(docs)
         pages = render.render_site(docs, errors, info)
+        extra_files = render.site_files(docs)     # downloads (tools/render/duties.py): not pages
         t2 = time.perf_counter()
         for e in errors + refused:
             log.warning(e)
@@ -81,6 +82,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             old = files.get_file_from_path(src_uri)
             if old is not None:
                 files.remove(old)
+            files.append(File.generated(config, src_uri, content=content))
+        for src_uri, content in extra_files.items():
             files.append(File.generated(config, src_uri, content=content))
         for path in sorted(ASSETS_DIR.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
