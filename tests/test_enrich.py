@@ -121,6 +121,16 @@ def test_doi_voi_line_gives_the_agency_to_its_points():
     got = exr.unit_duties("Đối với Ủy ban nhân dân tỉnh\nChỉ đạo các sở triển khai.", [], [])
     assert [(d.kind, d.role) for d in got] == [("ubnd-tinh", "chi-dao")]
     assert exr.opening("Đối với Hội Nông dân:", None)[0] == ["hoi-nong-dan"]
+    # a first line that is only a name heads the points as "Đối với" does; a sentence is no heading
+    assert exr.opening("Sở Tài chính:\nChủ trì thẩm định.", None) == (["so-tai-chinh"], "Chủ trì thẩm định.")
+    assert exr.opening("Sở Tài chính chủ trì thẩm định.", None)[0] == []
+    assert exr.unit_duties("Sở Dân tộc và Tôn giáo", [], []) == []
+
+
+def test_scope_sentence_assigns_nothing():
+    exr = Extractor(GZ, CUES)
+    text = "Quy chế này áp dụng đối với các sở, ban, ngành; cán bộ, công chức, viên chức thực hiện công vụ."
+    assert exr.unit_duties(text, ["ubnd-tinh"], []) == []
 
 
 def test_parties_of_a_joint_regulation():

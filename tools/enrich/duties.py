@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import Cues, deadline_in, folded, periods_in, role_at, skip_adverbs
+from .cues import Cues, deadline_in, folded, periods_in, role_at
 from .gazetteer import Gazetteer, Mention, fold_tones, nfc
 
 UNIT_KINDS = ("clause", "point")
@@ -62,10 +62,6 @@ class Segment:
     counterparts: list[str] = field(default_factory=list)
     no_duty: bool = False              # "Quy chế này có hiệu lực …"
     lead: str = ""                     # what comes before the subject or verb ("Trường hợp đột xuất, ")
-
-
-def _expand(ids: tuple[str, ...]) -> list[str]:
-    return list(ids)
 
 
 class Extractor:
@@ -190,13 +186,18 @@ class Extractor:
 
     # -- a unit (clause or point) ------------------------------------------------------------
     def opening(self, text: str, aliases=None) -> tuple[list[str], str]:
-        """An 'Đối với X' first line (a heading inside a clause): (X's agencies, the text after it)."""
+        """A heading inside a clause: an 'Đối với X' first line, or a first line that is only names ('Sở Tài
+        chính:', 'Ban Dân vận Tỉnh ủy.'): (X's agencies, the text after it)."""
         first, _, rest = text.partition("\n")
         head, colon, after = first.partition(":")
         f = folded(head)
-        if f.startswith("đôi vơi ") and len(f.split()) <= 16:   # "Đối với …"
+        if len(f.split()) <= 16:
             ids = self.heading_agencies(head.strip(), aliases)
-            if ids:
+            bare = head.strip().rstrip(".;")
+            ms = self.mentions(bare, aliases)
+            only_names = ms and not re.sub(r"[\s,;.\-–]|(?<!\w)(và|các)(?!\w)", "", "".join(
+                ch for k, ch in enumerate(bare) if not any(m.start <= k < m.end for m, _ in ms)))
+            if ids and (f.startswith("đôi vơi ") or only_names):   # "Đối với …"
                 return ids, "\n".join(x for x in (after.strip(), rest) if x.strip())
         return [], text
 
@@ -214,8 +215,12 @@ class Extractor:
         for para in (p for p in text.split("\n") if p.strip()):
             for sent in sentences(para.strip()):
                 sentence_periods = []
+                skip_sentence = False
                 for k, piece in enumerate(x for x in sent.split(";") if x.strip()):
                     seg = self.segment(piece.strip(), aliases)
+                    if k and skip_sentence:
+                        continue
+                    skip_sentence = seg.no_duty    # "Quy chế này áp dụng đối với …; cán bộ, công chức …"
                     if k == 0:      # "Định kỳ hằng quý: A …; B …", "Trường hợp đột xuất, A …; B …"
                         sentence_periods = periods_in(cues, folded(seg.lead))
                     if seg.no_duty:

@@ -113,6 +113,9 @@ class Gazetteer:
     lookup: dict[str, tuple[str, ...]]        # folded lower-case words -> ids
     examples: list[dict] = field(default_factory=list)
     exact: set[str] = field(default_factory=set)   # keys spelled with a case-sensitive acronym
+    named: dict[str, dict] = field(default_factory=dict)   # head word -> {type, level, family}: 'Sở', 'Bộ' …
+    named_regex: re.Pattern | None = None
+    stop_words: frozenset = frozenset()            # lower-case words that end a name (verbs, 'của', 'trên' …)
 
     def find(self, text: str) -> list[Mention]:
         """Agency mentions in `text` (NFC), left to right, longest name first at each place.
@@ -133,7 +136,52 @@ class Gazetteer:
             if key in self.exact and _in_capitals(text, m.start(), m.end()):
                 continue
             out.append(Mention(m.start(), m.end(), ids))
-        return out
+        return self._named(text, out) if self.named else out
+
+    def _named(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Bodies the gazetteer does not list, by the word that heads their proper name ('Sở Tài chính',
+        'Bộ Văn hóa', 'Cục Thuế'): the head, then the name's words. A Vietnamese name capitalizes the first
+        syllable of each word, so the name runs on while a word is capitalized, or a lower-case syllable follows a
+        capitalized one ('Tài chính'), or 'và' joins two capitalized words ('Khoa học và Công nghệ'); a verb
+        ('chủ trì') or punctuation ends it. Each name becomes a kind of its own (type, level, family from the
+        head's entry in 'named' of corpus/agencies.json)."""
+        taken = [(m.start, m.end) for m in found]
+        extra = []
+        for m in self.named_regex.finditer(text):
+            head = m.group(1)
+            start = m.start(1)
+            if any(a <= start < b for a, b in taken):
+                continue
+            words = list(re.finditer(r"\w+|[^\w\s]", text[m.end(1):m.end(1) + 80]))
+            name_end, prev_cap, k = None, False, 0
+            while k < len(words):
+                w = words[k].group(0)
+                if w[0].isupper():
+                    prev_cap = True
+                elif w == "và" and name_end is not None and k + 1 < len(words) and words[k + 1].group(0)[0].isupper():
+                    prev_cap = False
+                    k += 1
+                    continue
+                elif w[0].isalpha() and prev_cap and w.lower() not in self.stop_words:
+                    prev_cap = False
+                else:
+                    break
+                name_end = m.end(1) + words[k].end()
+                k += 1
+            if name_end is None:
+                continue
+            name = " ".join(text[start:name_end].split())
+            kind = self._named_kind(head, name)
+            extra.append(Mention(start, name_end, (kind,)))
+        return sorted(found + extra, key=lambda x: x.start)
+
+    def _named_kind(self, head: str, name: str) -> str:
+        kid = slugify(name)
+        if kid not in self.kinds:
+            spec = self.named[head]
+            self.kinds[kid] = AgencyKind(id=kid, name=name, type=spec["type"], level=spec["level"],
+                                         family=spec["family"], aliases=(name,))
+        return kid
 
     def central_of(self, kind_id: str) -> AgencyKind | None:
         """The central counterpart of a kind of body (through its family), if any."""
@@ -229,9 +277,27 @@ def load_gazetteer() -> Gazetteer:
             patterns[p] = max(patterns.get(p, 0), sum(len(t) + 1 for t, _ in v))
     ordered = sorted(patterns, key=lambda p: -patterns[p])
     regex = re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)", re.IGNORECASE)
+    named = {x["head"]: x for x in data.get("named", [])}
+    heads = sorted(named, key=len, reverse=True)
+    named_regex = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in heads) + r")(?=\s+[A-ZĐ\u00C0-\u1EF8])") \
+        if heads else None
+    from .cues import load_cues
+    cues = load_cues()
+    stop = {nfc(w).lower() for w in data.get("name_stop_words", [])}
+    stop |= {nfc(c.split()[0]).lower() for r in cues.role_order for c in _role_cue_words(r)}
     return Gazetteer(kinds=kinds, types=dict(data["types"]), levels=dict(data["levels"]),
                      families={f["id"]: f for f in data["families"]}, regex=regex, lookup=lookup,
-                     examples=list(data.get("examples", [])), exact=exact)
+                     examples=list(data.get("examples", [])), exact=exact, named=named, named_regex=named_regex,
+                     stop_words=frozenset(stop))
+
+
+def _role_cue_words(role: str) -> list[str]:
+    from .cues import _read
+    for r in _read()["roles"]:
+        if r["id"] == role:
+            return list(r["cues"])
+    return []
+
 
 
 def scope_of(locality: str | None, level: str | None) -> str:
