@@ -207,6 +207,8 @@ class Extractor:
         opened, text = self.opening(text, aliases)
         if opened:
             context = opened
+        if "\n" not in text.strip() and text.strip().endswith(":") and len(text.split()) <= 6:
+            return []          # a label over its points ("Nội dung cụ thể:", "Cam kết:"), not a duty
         by_kind: dict[str, RawDuty] = {}
         order: list[str] = []
         unset: set[str] = set()

@@ -112,7 +112,8 @@ class Gazetteer:
     regex: re.Pattern
     lookup: dict[str, tuple[str, ...]]        # folded lower-case words -> ids
     examples: list[dict] = field(default_factory=list)
-    exact: set[str] = field(default_factory=set)   # keys spelled with a case-sensitive acronym
+    exact: dict[str, tuple[int, ...]] = field(default_factory=dict)   # key -> its words that must be capitals
+    cache: dict = field(default_factory=dict)      # text -> mentions (the same text is read several times)
     named: dict[str, dict] = field(default_factory=dict)   # head word -> {type, level, family}: 'Sở', 'Bộ' …
     named_regex: re.Pattern | None = None
     stop_words: frozenset = frozenset()            # lower-case words that end a name (verbs, 'của', 'trên' …)
@@ -122,10 +123,13 @@ class Gazetteer:
 
         Two places where capitals mean nothing are skipped: a name in capitals inside a code ('09/2025/TT-BCT'
         is no Bộ Chính trị), and a case-sensitive acronym in a run of capitals ('THÔNG TƯ' is no Tỉnh ủy)."""
-        folded = fold(text)
+        hit = self.cache.get(text)
+        if hit is not None:
+            return list(hit)
+        folded = fold_tones(text)                    # lower case, same length
         out = []
         for m in self.regex.finditer(folded):
-            key = " ".join(m.group(0).lower().split())
+            key = " ".join(m.group(0).split())
             ids = self.lookup.get(key)
             if not ids:
                 continue
@@ -133,10 +137,17 @@ class Gazetteer:
             if written.isupper() and ((m.start() and text[m.start() - 1] in "/-")
                                       or (m.end() < len(text) and text[m.end()] in "/-")):
                 continue
-            if key in self.exact and _in_capitals(text, m.start(), m.end()):
-                continue
+            caps = self.exact.get(key)
+            if caps:                                 # an acronym that counts only in capitals ("TU" = Tỉnh ủy)
+                toks = fold(written).split()
+                if not all(i < len(toks) and toks[i].isupper() for i in caps) or _in_capitals(text, m.start(), m.end()):
+                    continue
             out.append(Mention(m.start(), m.end(), ids))
-        return self._named(text, out) if self.named else out
+        out = self._named(text, out) if self.named else out
+        if len(self.cache) > 20000:
+            self.cache.clear()
+        self.cache[text] = tuple(out)
+        return out
 
     def _named(self, text: str, found: list[Mention]) -> list[Mention]:
         """Bodies the gazetteer does not list, by the word that heads their proper name ('Sở Tài chính',
@@ -234,8 +245,18 @@ def _variants(tokens: list[str], acronyms: list[tuple[list[str], list[str], bool
                 return
 
 
-def _pattern(variant: list[tuple[str, bool]]) -> str:
-    return r"\s+".join(f"(?-i:{re.escape(t)})" if exact else re.escape(t) for t, exact in variant)
+def _trie_regex(node: dict) -> str:
+    """A regex for every word sequence of a trie, longest first at each place: a word, then (optionally) one of
+    the sequences that continue it. Shared beginnings are tried once, so the scan stays fast."""
+    alts = []
+    for word in sorted(w for w in node if w):
+        child = node[word]
+        more = {k: v for k, v in child.items() if k}
+        tail = ""
+        if more:
+            tail = r"(?:\s+" + _trie_regex(more) + ")" + ("?" if "" in child else "")
+        alts.append(re.escape(word) + r"(?!\w)" + tail)
+    return "(?:" + "|".join(alts) + ")"
 
 
 @lru_cache(maxsize=1)
@@ -261,8 +282,8 @@ def load_gazetteer() -> Gazetteer:
     for c in data.get("combined", []):
         names.append((_tokens(c["text"]), tuple(c["ids"])))
     lookup: dict[str, tuple[str, ...]] = {}
-    exact: set[str] = set()
-    patterns: dict[str, int] = {}
+    exact: dict[str, tuple[int, ...]] = {}
+    trie: dict = {}
     for toks, ids in names:
         for v in _variants(toks, acronyms):
             key = " ".join(t.lower() for t, _ in v)
@@ -272,11 +293,12 @@ def load_gazetteer() -> Gazetteer:
                 continue        # an acronym spelling that an explicit name already claims
             lookup[key] = ids
             if any(e for _, e in v):
-                exact.add(key)
-            p = _pattern(v)
-            patterns[p] = max(patterns.get(p, 0), sum(len(t) + 1 for t, _ in v))
-    ordered = sorted(patterns, key=lambda p: -patterns[p])
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(ordered) + r")(?!\w)", re.IGNORECASE)
+                exact[key] = tuple(i for i, (_, e) in enumerate(v) if e)
+            node = trie
+            for t, _ in v:
+                node = node.setdefault(fold_tones(t).strip(), {})
+            node[""] = True
+    regex = re.compile(r"(?<!\w)" + _trie_regex(trie))
     named = {x["head"]: x for x in data.get("named", [])}
     heads = sorted(named, key=len, reverse=True)
     named_regex = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in heads) + r")(?=\s+[A-ZĐ\u00C0-\u1EF8])") \
