@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..align import align_site
 from ..model import Document
+from .align import AlignContext, compare_pages
 from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
 from .document import render_document
 from .home import group_documents, render_home, source_name
@@ -23,9 +25,11 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     ok, refused = valid_documents(docs)
     all_errors = list(errors) + refused
     pages = {"index.md": render_home(ok, all_errors, build_info or {})}
+    align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
+    pages.update(compare_pages(align))
     enr = enrichment(ok)                               # responsibility tables and topics (render/duties, topics)
     for d in ok:
-        pages[doc_page_path(d)] = render_document(d, topic_tags=tag_renderer(d, enr))
+        pages[doc_page_path(d)] = render_document(d, align=align, topic_tags=tag_renderer(d, enr))
     if has_tables(enr):
         pages.update(duty_pages(ok, enr))
         pages.update(topic_pages(ok, enr))
@@ -63,7 +67,7 @@ def site_nav(docs: list[Document]) -> list:
         nav.append(_entry(LEVEL_LABELS[level], children))
     if has_tables(enrichment(ok)):
         nav.append(_entry("Cơ quan và nhiệm vụ", [
-            _entry("Danh sách cơ quan", AGENCY_INDEX), _entry("So sánh theo loại", COMPARE),
+            _entry("Danh sách cơ quan", AGENCY_INDEX), _entry("Cơ quan cùng loại", COMPARE),
             _entry("Ma trận cơ quan × văn bản", MATRIX), _entry("Lịch báo cáo", CALENDAR)]))
         nav.append(_entry("Chủ đề", TOPIC_INDEX))
     return nav
