@@ -24,6 +24,9 @@ DROPPED_TEMPLATES = ("404.html", "sitemap.xml")
 
 class DanvanConfig(Config):
     corpus = c.Type(str, default="corpus")
+    # The public address of the site: copied links use it in every copy (online, or opened from a USB stick);
+    # defaults to MkDocs' site_url. Without one, copied links are local and the site says so.
+    site_url = c.Optional(c.Type(str))
 
 
 class DanvanPlugin(BasePlugin[DanvanConfig]):
@@ -69,6 +72,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         ok, refused = render.valid_documents(docs)
         pages = render.render_site(docs, errors, info)
         extra_files = render.site_files(docs)     # downloads (tools/render/duties.py): not pages
+        pages.update(render.teach.extra_pages())      # the handout page (cite/print/teach)
         t2 = time.perf_counter()
         for e in errors + refused:
             log.warning(e)
@@ -85,6 +89,9 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             files.append(File.generated(config, src_uri, content=content))
         for src_uri, content in extra_files.items():
             files.append(File.generated(config, src_uri, content=content))
+        from danvan import teach_site
+        for uri, data in teach_site.extra_files(ok, self.config.site_url or config.site_url or "", ASSETS_URI):
+            files.append(File.generated(config, uri, content=data))
         for path in sorted(ASSETS_DIR.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 uri = f"{ASSETS_URI}/{path.relative_to(ASSETS_DIR).as_posix()}"

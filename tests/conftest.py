@@ -73,3 +73,15 @@ if os.environ.get("CI"):
     _hyp_settings.load_profile("ci")
 elif os.environ.get("HYPOTHESIS_PROFILE"):
     _hyp_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test module: Playwright's sync API runs one instance per thread,
+    so the modules share this one. The modules check Playwright and /usr/bin/chromium first (unavailable)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
