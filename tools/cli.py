@@ -6,6 +6,7 @@
     danvan build --corpus DIR --out DIR [--zip [PATH]]
     danvan bench parse --corpus DIR
     danvan bench build --corpus DIR
+    danvan bench glossary --corpus DIR
     danvan bench align --corpus DIR
     danvan index --corpus DIR --out DIR                      (danvan.search.cli)
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
@@ -231,6 +232,10 @@ def cmd_bench(args) -> int:
     if args.what == "duties":
         from .enrich.bench import bench_duties
         return bench_duties(args.corpus, args.gold, getattr(args, "realworld", None))
+    if args.what == "glossary":
+        from .glossary import bench_glossary
+        bench_glossary(args.corpus)
+        return 0
     return 2
 
 
@@ -270,7 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "duties", "align"])
+    p.add_argument("what", choices=["parse", "build", "search", "duties", "align", "glossary"])
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--gold", default="tests/data/duties_gold.json",
