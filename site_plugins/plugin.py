@@ -79,6 +79,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         search_files = self._search_index(ok)
         t_search = time.perf_counter()
         pages = render.render_site(docs, errors, info)
+        extra_files = render.site_files(docs)     # downloads (tools/render/duties.py): not pages
         pages.update(render.teach.extra_pages())      # the handout page (cite/print/teach)
         # "Tìm hiểu": hand-written pages (docs_dir) that this corpus can back, and the glossary made from it
         handwritten = {f.src_uri: f.content_string for f in files.documentation_pages()
@@ -105,6 +106,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             files.append(File.generated(config, src_uri, content=content))
         for uri, path in search_files or []:
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for src_uri, content in extra_files.items():
+            files.append(File.generated(config, src_uri, content=content))
         from danvan import teach_site
         for uri, data in teach_site.extra_files(ok, self.config.site_url or config.site_url or "", ASSETS_URI):
             files.append(File.generated(config, uri, content=data))

@@ -346,3 +346,49 @@ def test_table_prints_at_page_width(browser, table_page):
     assert abs(m["tw"] - m["ww"]) <= 1 and m["sw"] <= m["cw"] + 1   # the page width, nothing clipped
     page.pdf(path=str(SHOTS / "table-print.pdf"), format="A4", print_background=True)
     page.close()
+
+
+# -- responsibility pages (tools/render/duties.py, topics.py) over file:// on a phone --------------------------
+
+DUTY_PAGES = {
+    "agency": "co-quan/dong-nai/ban-dan-van-tinh-uy.html",
+    "calendar": "co-quan/lich-bao-cao.html",
+    "matrix": "co-quan/ma-tran.html",
+    "index": "co-quan/index.html",
+    "topic": "chu-de/dan-chu-co-so.html",
+}
+
+
+@pytest.mark.parametrize("name", list(DUTY_PAGES))
+def test_duty_page_fits_a_phone_over_file(browser, site_dir, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    w = Watch(page)
+    page.goto((site_dir / DUTY_PAGES[name]).resolve().as_uri(), wait_until="load")
+    assert w.foreign() == [] and w.errors == [] and w.dialogs == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{DUTY_PAGES[name]} scrolls sideways: {width}px"
+    assert page.locator(".dv-duties h1").count() == 1
+    if name == "agency":
+        assert page.locator("h1").first.inner_text() == "Ban Dân vận Tỉnh ủy (Đồng Nai)"
+        link = page.locator(".dv-duty-head a").first
+        assert "dong-nai-03-qc-bdvtu-bcsdubnd-2021.html#dieu-" in link.get_attribute("href")
+        link.click()
+        page.wait_for_load_state("load")
+        assert page.url.split("#", 1)[1].startswith("dieu-")
+        page.go_back()
+    if name == "calendar":
+        assert page.locator("#ky-thang-12 .dv-duty").count() >= 1
+        assert page.locator("#ky-hang-quy .dv-duty").count() >= 1
+    page.screenshot(path=str(SHOTS / f"duties-{name}-mobile.png"))
+    page.close()
+
+
+def test_topic_tags_on_document_pages(browser, site_dir):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto((site_dir / f"van-ban/{SEED_DONG_NAI}").resolve().as_uri() + "#dieu-3")
+    tags = page.locator("#dieu-3 .dv-topic-tags .dv-tag")
+    assert tags.count() >= 2
+    href = tags.first.get_attribute("href")
+    assert href.startswith("../chu-de/") and href.endswith(".html")
+    page.close()

@@ -30,7 +30,11 @@ def test_build_report(site):
     rep = site["report"]
     assert rep.documents == 3, rep.errors
     assert rep.errors == []
-    assert rep.pages == 7   # home, search.html, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu)
+    # home, search.html, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu), and the
+    # responsibility and topic pages (tools/render/duties.py, topics.py)
+    tables = len(list((site["site"] / "co-quan").rglob("*.html"))) + len(list((site["site"] / "chu-de").glob("*.html")))
+    assert tables > 20
+    assert rep.pages == 7 + tables
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
     # no root-absolute 404 page, no empty sitemap, no unrendered theme template

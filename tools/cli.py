@@ -11,6 +11,7 @@
     danvan index --corpus DIR --out DIR                      (danvan.search.cli)
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
     danvan bench search [--corpus DIR] [--realworld DIR] [--engine whoosh|prebuilt|all]
+    danvan bench duties [--corpus DIR] [--gold FILE] [--realworld DIR]
 """
 from __future__ import annotations
 
@@ -124,9 +125,12 @@ def cmd_export(args) -> int:
     res = load_corpus(args.corpus, progress=not args.quiet)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    from .enrich import enrich
+    from .enrich.export import annotate
+    enr = enrich(res.documents)                     # node-level `duties` and `topics`
     alignments = align_site(res.documents)          # central ↔ provincial alignment: `alignment` of articles
     for d in res.documents:
-        data = add_alignment(to_dict(d), alignments)
+        data = add_alignment(annotate(to_dict(d), enr), alignments)
         (out / f"{d.id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     index = [{"id": d.id, "url": d.url, "title": d.title, "type": d.type, "number": d.number, "date": d.date,
               "level": d.level, "locality": d.locality, "file": f"{d.id}.json"} for d in res.documents]
@@ -225,6 +229,9 @@ def cmd_bench(args) -> int:
     if args.what == "search":
         from .search.cli import cmd_bench_search
         return cmd_bench_search(args)
+    if args.what == "duties":
+        from .enrich.bench import bench_duties
+        return bench_duties(args.corpus, args.gold, getattr(args, "realworld", None))
     if args.what == "glossary":
         from .glossary import bench_glossary
         bench_glossary(args.corpus)
@@ -268,9 +275,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "align", "glossary"])
+    p.add_argument("what", choices=["parse", "build", "search", "duties", "align", "glossary"])
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--gold", default="tests/data/duties_gold.json",
+                   help="bench duties: tệp nhãn chuẩn (mặc định tests/data/duties_gold.json)")
     from .search.cli import add_bench_search_args, add_search_commands
     add_bench_search_args(p)
     p.set_defaults(func=cmd_bench)

@@ -29,12 +29,12 @@ from .common import (DOC_DIR, HEADING_KINDS, KIND_NAMES, LEVEL_LABELS, LEVEL_ORD
 from .document import NODE_LAYOUTS, render_document
 from .home import group_documents, render_home
 from .markup import Html, esc, plain_label
-from .pages import render_site, site_nav
+from .pages import render_site, site_files, site_nav
 from .toc import toc_tokens
 
 __all__ = [
     "DOC_DIR", "HEADING_KINDS", "KIND_NAMES", "LEVEL_LABELS", "LEVEL_ORDER", "NODE_LAYOUTS", "NO_LOCALITY",
     "SITE_NAME", "UNKNOWN", "Html", "check_doc_id", "count_nodes", "doc_html_path", "doc_page_path", "esc",
     "fmt_date", "group_documents", "page_title", "plain_label", "render_document", "render_home", "render_site",
-    "running_head", "short_title", "site_nav", "toc_tokens", "valid_documents",
+    "running_head", "short_title", "site_files", "site_nav", "toc_tokens", "valid_documents",
 ]

@@ -38,9 +38,10 @@ class DocumentRenderer:
     """Renders the text of one document. Keeps what spans the whole page: the ids given out (an anchor
     that repeats gets no second id), unplaced text still to show, notes found while rendering."""
 
-    def __init__(self, doc: Document, align: AlignContext | None = None):
+    def __init__(self, doc: Document, align: AlignContext | None = None, topic_tags=None):
         self.doc = doc
         self.align = align                      # central ↔ provincial alignment (render/align.py)
+        self.topic_tags = topic_tags            # anchor -> topic tags of an article (render/topics.py), or None
         self.m = macros("nodes.html")
         self.ids: set[str] = set()
         self.notes: list[str] = []              # editorial notes found while rendering
@@ -125,6 +126,8 @@ class DocumentRenderer:
         id_ = self.take_id(n.anchor)
         ref = (self.ref(path) or "điều này") if id_ else None
         children = self.nodes(n.children, hdepth + 1, path)
+        if self.topic_tags is not None:
+            children = self.topic_tags(n.anchor) + children
         return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref, text_lines(n.text), children,
                               article_aside(self.align, self.doc, id_), self.citer.cite(path) if id_ else None)
 
@@ -194,9 +197,10 @@ class DocumentRenderer:
                             a.note, preamble, body, closing, nested)
 
 
-def render_document(doc: Document, align: AlignContext | None = None) -> str:
-    """The Markdown source of a document page: front matter and one raw HTML block."""
-    r = DocumentRenderer(doc, align)
+def render_document(doc: Document, align: AlignContext | None = None, topic_tags=None) -> str:
+    """The Markdown source of a document page: front matter and one raw HTML block. `topic_tags(anchor)` gives
+    an article's topic tags (render/topics.tag_renderer)."""
+    r = DocumentRenderer(doc, align, topic_tags)
     preamble = r.preamble(doc.preamble)
     body = r.nodes(doc.body, 2, [])
     first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)

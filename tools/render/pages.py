@@ -10,6 +10,11 @@ from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid
 from .document import render_document
 from .home import group_documents, render_home, source_name
 from .markup import plain_label
+from .duties import CALENDAR, COMPARE, MATRIX
+from .duties import INDEX as AGENCY_INDEX
+from .duties import duty_downloads, duty_pages, enrichment, has_tables
+from .topics import INDEX as TOPIC_INDEX
+from .topics import tag_renderer, topic_pages
 
 
 def render_site(docs: list[Document], errors: list[str], build_info: dict) -> dict[str, str]:
@@ -22,9 +27,20 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     pages = {"index.md": render_home(ok, all_errors, build_info or {})}
     align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
     pages.update(compare_pages(align))
+    enr = enrichment(ok)                               # responsibility tables and topics (render/duties, topics)
     for d in ok:
-        pages[doc_page_path(d)] = render_document(d, align=align)
+        pages[doc_page_path(d)] = render_document(d, align=align, topic_tags=tag_renderer(d, enr))
+    if has_tables(enr):
+        pages.update(duty_pages(ok, enr))
+        pages.update(topic_pages(ok, enr))
     return pages
+
+
+def site_files(docs: list[Document]) -> dict[str, str]:
+    """Files of the site that are not pages: the downloads of all duties (CSV, JSON)."""
+    ok, _ = valid_documents(docs)
+    enr = enrichment(ok)
+    return duty_downloads(ok, enr) if has_tables(enr) else {}
 
 
 def _entry(label: str, target: str | list) -> dict:
@@ -49,4 +65,9 @@ def site_nav(docs: list[Document]) -> list:
             else:
                 children.append(_entry(loc or NO_LOCALITY, entries))
         nav.append(_entry(LEVEL_LABELS[level], children))
+    if has_tables(enrichment(ok)):
+        nav.append(_entry("Cơ quan và nhiệm vụ", [
+            _entry("Danh sách cơ quan", AGENCY_INDEX), _entry("Cơ quan cùng loại", COMPARE),
+            _entry("Ma trận cơ quan × văn bản", MATRIX), _entry("Lịch báo cáo", CALENDAR)]))
+        nav.append(_entry("Chủ đề", TOPIC_INDEX))
     return nav
