@@ -73,3 +73,15 @@ if os.environ.get("CI"):
     _hyp_settings.load_profile("ci")
 elif os.environ.get("HYPOTHESIS_PROFILE"):
     _hyp_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium per session, shared by the browser test modules (Playwright's sync API allows one
+    instance per thread). Modules check that Playwright and Chromium are there and call `unavailable` first."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()

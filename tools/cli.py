@@ -9,6 +9,7 @@
     danvan index --corpus DIR --out DIR                      (danvan.search.cli)
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
     danvan bench search [--corpus DIR] [--realworld DIR] [--engine whoosh|prebuilt|all]
+    danvan bench cite [--corpus DIR] [--realworld DIR] [--gold FILE]
 """
 from __future__ import annotations
 
@@ -117,11 +118,15 @@ def cmd_export(args) -> int:
     if args.format != "json":
         print(f"định dạng không hỗ trợ: {args.format}", file=sys.stderr)
         return 2
+    from .link import link
+    from .link.export import add_links
     res = load_corpus(args.corpus, progress=not args.quiet)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    links = link(res.documents)          # relations, references, cited_by (danvan.link.export)
     for d in res.documents:
-        (out / f"{d.id}.json").write_text(json.dumps(to_dict(d), ensure_ascii=False, indent=2), encoding="utf-8")
+        data = add_links(to_dict(d), d, links)
+        (out / f"{d.id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     index = [{"id": d.id, "url": d.url, "title": d.title, "type": d.type, "number": d.number, "date": d.date,
               "level": d.level, "locality": d.locality, "file": f"{d.id}.json"} for d in res.documents]
     (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -215,6 +220,11 @@ def cmd_bench(args) -> int:
     if args.what == "search":
         from .search.cli import cmd_bench_search
         return cmd_bench_search(args)
+    if args.what == "cite":
+        from .link.bench import bench_cite
+        rw = args.realworld if args.realworld is not None else \
+            ("../shared/realworld" if Path("../shared/realworld").is_dir() else None)
+        return bench_cite(args.corpus, rw or None, args.gold)     # --realworld "": the gold only
     return 2
 
 
@@ -254,7 +264,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search"])
+    p.add_argument("what", choices=["parse", "build", "search", "cite"])
+    p.add_argument("--gold", default=None, help="cite: tệp gold (mặc định tests/data/cite-gold.json)")
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
     from .search.cli import add_bench_search_args, add_search_commands

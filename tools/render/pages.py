@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..link import link
 from ..model import Document
 from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
 from .document import render_document
 from .home import group_documents, render_home, source_name
 from .markup import plain_label
+from .registry import INDEX_TITLE, registry_path, render_registry
 
 
 def render_site(docs: list[Document], errors: list[str], build_info: dict) -> dict[str, str]:
@@ -18,8 +20,11 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     ok, refused = valid_documents(docs)
     all_errors = list(errors) + refused
     pages = {"index.md": render_home(ok, all_errors, build_info or {})}
+    links = link(ok)                       # citations, relations, registry (danvan.link)
+    by_id = {d.id: d for d in ok}
     for d in ok:
-        pages[doc_page_path(d)] = render_document(d)
+        pages[doc_page_path(d)] = render_document(d, links, by_id)
+    pages.update(render_registry(links, ok))
     return pages
 
 
@@ -45,4 +50,5 @@ def site_nav(docs: list[Document]) -> list:
             else:
                 children.append(_entry(loc or NO_LOCALITY, entries))
         nav.append(_entry(LEVEL_LABELS[level], children))
+    nav.append(_entry(INDEX_TITLE, registry_path("index")))
     return nav
