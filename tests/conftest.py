@@ -76,9 +76,9 @@ elif os.environ.get("HYPOTHESIS_PROFILE"):
 
 
 @pytest.fixture(scope="session")
-def chromium():
-    """One headless Chromium per session, shared by the browser test modules (Playwright's sync API allows one
-    instance per thread). Modules check that Playwright and Chromium are there and call `unavailable` first."""
+def browser():
+    """One headless Chromium for every browser test module: Playwright's sync API runs one instance per thread,
+    so the modules share this one. The modules check Playwright and /usr/bin/chromium first (unavailable)."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,

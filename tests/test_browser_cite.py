@@ -18,7 +18,7 @@ SHOTS = Path(os.environ.get("DANVAN_SHOTS", "/tmp/shots"))
 FIXTURE = Path(__file__).parent / "data" / "cite"
 
 try:
-    from playwright.sync_api import sync_playwright  # noqa: F401  (the session browser: conftest.chromium)
+    from playwright.sync_api import sync_playwright  # noqa: F401  (the session browser: conftest.browser)
 except Exception as e:  # pragma: no cover - depends on the machine
     sync_playwright = None
     _skip = f"playwright is not importable ({e})"
@@ -40,8 +40,8 @@ def site():
 
 
 @pytest.fixture(scope="module")
-def page(site, chromium):
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+def page(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     pg = ctx.new_page()
     pg.requests = []
     pg.on("request", lambda r: pg.requests.append(r.url))
@@ -52,16 +52,16 @@ def page(site, chromium):
     ctx.close()
 
 
-LINK = 'a.dv-cite[href="88-qd-tw-2021.html#qc-dieu-5"]'
+LINK = 'a.dv-xref[href="88-qd-tw-2021.html#qc-dieu-5"]'
 
 
 def test_hover_shows_the_cited_provision(page):
-    box = page.locator("#dv-cite-preview")
+    box = page.locator("#dv-xref-preview")
     page.locator(LINK).hover()
     box.wait_for(state="visible", timeout=2000)
     assert "Ban Dân vận Trung ương theo dõi việc thực hiện Quy chế này" in box.inner_text()
-    assert box.locator(".dv-cite-preview-head").inner_text().startswith("Điều 5")
-    assert page.locator(LINK).get_attribute("aria-describedby") == "dv-cite-preview"
+    assert box.locator(".dv-xref-preview-head").inner_text().startswith("Điều 5")
+    assert page.locator(LINK).get_attribute("aria-describedby") == "dv-xref-preview"
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "cite-preview-hover.png"))
     page.mouse.move(5, 5)
@@ -69,7 +69,7 @@ def test_hover_shows_the_cited_provision(page):
 
 
 def test_keyboard_focus_shows_and_escape_closes(page):
-    box = page.locator("#dv-cite-preview")
+    box = page.locator("#dv-xref-preview")
     page.locator("body").click(position={"x": 5, "y": 300})
     for _ in range(80):                       # Tab through the page until the citation has the focus
         page.keyboard.press("Tab")

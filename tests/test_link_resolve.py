@@ -136,3 +136,14 @@ def test_bare_provisions_of_an_amending_text_are_the_amended_documents():
     assert got["Quyết định số 10/2020/QĐ-UBND"] == (False, "tinh-x-10-2020-qd-ubnd", "sửa đổi, bổ sung")
     assert got["khoản 2 Điều 56"] == (False, "tinh-x-10-2020-qd-ubnd", "sửa đổi, bổ sung")   # not in this text
     assert got["Điều 1 của Quyết định này"][0] is True                                   # this text has Điều 1
+
+
+def test_central_implements_feeds_the_alignment(fixture_links, seed_docs):
+    from danvan.link import central_implements
+    docs, links = fixture_links
+    pairs, missing = central_implements(links, list(docs.values()))
+    assert sorted(pairs) == [(AN_PHU, CENTRAL), (BINH_HOA, CENTRAL)]
+    seeds = list(seed_docs.values())
+    pairs, missing = central_implements(link(seeds), seeds)
+    assert pairs == []                                          # 23-QĐ/TW is cited, its text is not in the corpus
+    assert {k: [m[:2] for m in v] for k, v in missing.items()} == {d.id: [("23-QĐ/TW", "2021")] for d in seeds}

@@ -6,6 +6,7 @@
     danvan build --corpus DIR --out DIR [--zip [PATH]]
     danvan bench parse --corpus DIR
     danvan bench build --corpus DIR
+    danvan bench align --corpus DIR
     danvan index --corpus DIR --out DIR                      (danvan.search.cli)
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
     danvan bench search [--corpus DIR] [--realworld DIR] [--engine whoosh|prebuilt|all]
@@ -118,14 +119,17 @@ def cmd_export(args) -> int:
     if args.format != "json":
         print(f"định dạng không hỗ trợ: {args.format}", file=sys.stderr)
         return 2
+    from .align import align_site
+    from .align.export import add_alignment
     from .link import link
     from .link.export import add_links
     res = load_corpus(args.corpus, progress=not args.quiet)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    links = link(res.documents)          # relations, references, cited_by (danvan.link.export)
+    alignments = align_site(res.documents)          # central ↔ provincial alignment: `alignment` of articles
+    links = link(res.documents)                     # relations, references, cited_by (danvan.link.export)
     for d in res.documents:
-        data = add_links(to_dict(d), d, links)
+        data = add_links(add_alignment(to_dict(d), alignments), d, links)
         (out / f"{d.id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     index = [{"id": d.id, "url": d.url, "title": d.title, "type": d.type, "number": d.number, "date": d.date,
               "level": d.level, "locality": d.locality, "file": f"{d.id}.json"} for d in res.documents]
@@ -217,6 +221,10 @@ def cmd_bench(args) -> int:
         from .bench_site import bench_build
         bench_build(args.corpus)
         return 0
+    if args.what == "align":
+        from .align.bench import bench_align
+        bench_align(args.corpus, repeat=args.repeat)
+        return 0
     if args.what == "search":
         from .search.cli import cmd_bench_search
         return cmd_bench_search(args)
@@ -264,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "cite"])
+    p.add_argument("what", choices=["parse", "build", "search", "align", "cite"])
     p.add_argument("--gold", default=None, help="cite: tệp gold (mặc định tests/data/cite-gold.json)")
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)

@@ -16,7 +16,7 @@ from .model import Citation, Links, Place, Reference, RegistryEntry, Relation
 from .relations import inverse, relation_types
 from .resolve import CorpusIndex, resolve
 
-__all__ = ["Citation", "Links", "Place", "Reference", "RegistryEntry", "Relation", "find", "link", "places",
+__all__ = ["Citation", "Links", "Place", "Reference", "RegistryEntry", "Relation", "central_implements", "find", "link", "places",
            "preamble_anchor", "text_key"]
 
 PREAMBLE = "loi-dan"
@@ -147,3 +147,29 @@ def link(documents: list[Document]) -> Links:
             e.references.append(ref)
     links.by_text = dict(by_text)
     return links
+
+
+IMPLEMENTS = ("thực hiện", "căn cứ", "hướng dẫn")
+
+
+def central_implements(links: Links, documents: list[Document]):
+    """What the alignment stage needs, from the typed relations: ([(doc id, central corpus doc id)],
+    {doc id: [(number, year, citing text, type)] of central documents it implements that the corpus lacks}).
+    Same shape as danvan.align.detect_implements (whose CitedCentral the caller builds from the tuples)."""
+    by_id = {d.id: d for d in documents}
+    pairs: list[tuple[str, str]] = []
+    missing: dict[str, list[tuple]] = {}
+    for d in documents:
+        if d.level == "central":
+            continue
+        for r in links.references.get(d.id, []):
+            if r.internal or r.relation not in IMPLEMENTS or not r.citation.number:
+                continue
+            if r.doc_id and by_id.get(r.doc_id) is not None and by_id[r.doc_id].level == "central":
+                if (d.id, r.doc_id) not in pairs:
+                    pairs.append((d.id, r.doc_id))
+            elif not r.doc_id and r.citation.scope == "national":
+                item = (r.citation.number, r.citation.year, r.context, r.citation.doc_type)
+                if item[:2] not in [x[:2] for x in missing.get(d.id, [])]:
+                    missing.setdefault(d.id, []).append(item)
+    return pairs, missing

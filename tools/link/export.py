@@ -1,5 +1,5 @@
-"""The link stage in the JSON export: per document `relations`, per node `references` (character spans into the
-node's own text) and, per article, `alignment` (null here: the alignment stage fills it)."""
+"""The link stage in the JSON export: per document `relations` and `cited_by`, per node and preamble item
+`references` (character spans into the node's own text). (`alignment` of articles: danvan.align.export.)"""
 from __future__ import annotations
 
 from . import Links, Reference
@@ -57,8 +57,6 @@ def add_links(data: dict, doc, links: Links) -> dict:
         for n, d in zip(objs, dicts):
             refs = links.by_text.get((id(n), "text", 0), []) + links.by_text.get((id(n), "title", 0), [])
             d["references"] = [reference_dict(r) for r in refs]
-            if n.kind == "article":
-                d.setdefault("alignment", None)
             nodes(n.children, d.get("children", []))
 
     nodes(doc.body, data.get("body", []))

@@ -1,201 +1,178 @@
-"""Citations on the document pages: the legal text as segments (citations as links, the text unchanged),
-previews of cited provisions, the places that cite each article, the relations panel and the JSON-LD.
-Data only here; the markup is in templates/cite.html. The link stage (danvan.link) finds what is shown."""
+"""Citations in the form officials write them: the provision from small to large, then the document.
+
+    điểm a khoản 2 Điều 5 Quy chế công tác dân vận … ban hành kèm theo Quyết định số 1234-QĐ/TU ngày 5/6/2020
+    của Ban Thường vụ Tỉnh ủy Bình Thuận
+
+The rule, in order:
+* the provision: the cited kinds of the path from the inside out ("điểm a", "khoản 2", "Điều 5"; "Mục 1",
+  "Chương II" when a heading itself is cited), numbers as written;
+* inside an annexed text: the annexed text by its title ("Quy chế …"), a numbered appendix or form by its number
+  ("Phụ lục II", "Mẫu số 04"), tied to the text it comes with by "ban hành kèm theo" (an annexed Quy chế/Quy định)
+  or "kèm theo" (appendix, form), up the chain of parents to the document;
+* the document: "<type> số <number>" when it has a number, else its title; then "ngày d/m/yyyy" when dated;
+  then "của <issuers>" (or "do <issuers> ban hành" after a title that already says "của …"). What the document
+  does not carry (number, date, issuer) is left out, never guessed.
+Names printed in capitals are put in normal case by ``normal_case`` (data: ``danvan/data/cite.json``).
+"""
 from __future__ import annotations
 
-from ..link import Links, Reference, text_key
-from ..model import Document, Node
-from .common import KIND_NAMES, clip, fmt_date, short_title
-from .markup import EMPTY, Html, json_ld, macros
+import json
+import re
+from datetime import date as _date
+from functools import lru_cache
+from pathlib import Path
 
-REGISTRY_DIR = "dan-chieu"
-PREVIEW_CHARS = 600
+from ..model import Annex, Document, Node
 
+DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "cite.json").read_text(encoding="utf-8"))
 
-def registry_href(key: str, from_doc: bool = True) -> str:
-    return f"../{REGISTRY_DIR}/{key}.html" if from_doc else f"{key}.html"
-
-
-def doc_href(doc_id: str, anchor: str | None = None, from_registry: bool = False) -> str:
-    base = f"../van-ban/{doc_id}.html" if from_registry else f"{doc_id}.html"
-    return f"{base}#{anchor}" if anchor else base
+# The name a kind is cited by; kinds missing here (items, paragraphs, tables) are cited by their parent.
+CITED_KINDS = {"part": "Phần", "chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "khoản",
+               "point": "điểm"}
 
 
-def _node_text(n: Node) -> str:
+def _is_caps(s: str) -> bool:
+    return s == s.upper() and s != s.lower()
+
+
+@lru_cache(maxsize=1)
+def _fixed_names() -> list[tuple[re.Pattern, str]]:
+    names = sorted(set(DATA["fixed_names"]), key=lambda n: (-len(n), n))
+    return [(re.compile(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)"), n) for n in names]
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> re.Pattern:
+    keys = sorted(DATA["short_forms"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+
+
+def expand_short_forms(s: str) -> str:
+    """'BCS ĐẢNG UBND TỈNH' -> 'Ban Cán sự ĐẢNG Ủy ban nhân dân TỈNH' (short forms of an issuer's name)."""
+    return _short_forms().sub(lambda m: DATA["short_forms"][m.group(1)], s)
+
+
+def normal_case(text: str, locality: str | None = None) -> str:
+    """A name or trích yếu printed in capitals, in normal case: lower case, fixed names with their capitals
+    (longest first), the locality capitalised after a place word. Text not in capitals is returned as is."""
+    if not text or not _is_caps(text):
+        return text
+    s = expand_short_forms(text).lower()
+    taken: list[tuple[int, int, str]] = []           # spans already given their capitals
+    for pat, name in _fixed_names():
+        for m in pat.finditer(s):
+            if all(m.end() <= a or m.start() >= b for a, b, _ in taken):
+                taken.append((m.start(), m.end(), name))
+    for a, b, name in taken:
+        s = s[:a] + name + s[b:]
+    if locality:
+        places = "|".join(re.escape(p) for p in sorted(DATA["place_words"], key=len, reverse=True))
+        s = re.sub(r"(?i)(?<!\w)(" + places + r")\s+" + re.escape(locality.lower()) + r"(?!\w)",
+                   lambda m: m.group(1) + " " + locality, s)
+    return s
+
+
+def _sentence(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def fmt_cite_date(iso: str | None) -> str | None:
+    """'2020-06-05' -> '5/6/2020' (as dates are written in a sentence); '2020-06' -> 'tháng 6/2020'."""
+    if not iso:
+        return None
+    try:
+        d = _date.fromisoformat(iso)
+        return f"{d.day}/{d.month}/{d.year}"
+    except (TypeError, ValueError):
+        m = re.fullmatch(r"(\d{4})-(\d{2})", str(iso))
+        return f"tháng {int(m.group(2))}/{m.group(1)}" if m else None
+
+
+def provision(path: list[Node]) -> str:
+    """'điểm a khoản 2 Điều 5' from a node path (outside in). Articles are numbered through the whole text, so
+    the citation stops at the article; a heading is cited with the headings around it ('Mục 1 Chương II').
+    Kinds that are not cited (items, paragraphs) are skipped."""
     parts = []
-    for x in n.walk():
-        head = " ".join(p for p in (x.label, x.title) if p)
-        body = " ".join(x.text.split()) if x.text else ""
-        if x.rows:
-            body = " ".join(" | ".join(r) for r in x.rows)
-        parts.append(" ".join(p for p in (head, body) if p))
-    return " ".join(p for p in parts if p)
+    for n in reversed(path):
+        if n.kind in CITED_KINDS and n.num:
+            parts.append(f"{CITED_KINDS[n.kind]} {n.num}")
+            if n.kind == "article":
+                break
+    return " ".join(parts)
 
 
-class CiteView:
-    """What one document page shows of the link stage."""
-
-    def __init__(self, doc: Document, links: Links | None, docs: dict[str, Document] | None):
-        self.doc = doc
-        self.links = links
-        self.docs = docs or {}
-        self.m = macros("cite.html")
-        self._nodes: dict[str, dict[str, Node]] = {}
-
-    # -- text as segments --------------------------------------------------------------------
-    def lines(self, obj, field: str, text: str | None, index: int = 0) -> list:
-        """The non-empty lines of a text, stripped (as document.text_lines), each with its citations as links."""
-        if not text:
-            return []
-        refs = self.links.by_text.get(text_key(obj, field, index), []) if self.links else []
-        out = []
-        pos = 0
-        for raw in str(text).split("\n"):
-            start, end = pos, pos + len(raw)
-            pos = end + 1
-            line = raw.strip()
-            if not line:
-                continue
-            lstart = start + (len(raw) - len(raw.lstrip()))
-            lend = lstart + len(line)
-            inside = [r for r in refs if lstart <= r.citation.start and r.citation.end <= lend]
-            if not inside:
-                out.append(line)
-                continue
-            segs, p = [], lstart
-            for r in inside:
-                s, e = r.citation.start, r.citation.end
-                if s > p:
-                    segs.append((text[p:s], None))
-                segs.append((text[s:e], self.link(r)))
-                p = e
-            if p < lend:
-                segs.append((text[p:lend], None))
-            out.append(self.m.cited_line(segs))
-        return out
-
-    def link(self, r: Reference) -> dict | None:
-        c = r.citation
-        if r.internal:
-            if r.anchor:
-                href, title = f"#{r.anchor}", "Đến phần được dẫn chiếu trong văn bản này"
-            elif r.doc_id == self.doc.id:
-                return None              # "Quy chế này" of the whole text: nothing to jump to
-            else:
-                href, title = doc_href(r.doc_id), "Đến văn bản"
-            kind = "noi-bo"
-        elif r.doc_id:
-            href, title, kind = doc_href(r.doc_id, r.anchor), "Văn bản trong bộ sưu tập", "van-ban"
-        elif r.target:
-            href, title, kind = registry_href(r.target), "Văn bản được dẫn chiếu (toàn văn chưa có trong bộ sưu tập)", "dan-chieu"
-        else:
-            return None
-        head, preview = self.preview(r)
-        return {"href": href, "kind": kind, "title": title, "preview": preview, "preview_head": head}
-
-    def preview(self, r: Reference) -> tuple[str, str]:
-        """(heading, text) of a cited provision in the corpus, or of a cited corpus document."""
-        target = self.docs.get(r.doc_id) if r.doc_id else None
-        if target is None:
-            return "", ""
-        if r.anchor:
-            n = self.node(target, r.anchor)
-            if n is not None:
-                annex = next((a for a in target.annexes if r.anchor.startswith(a.anchor + "-")), None)
-                where = " ".join(x for x in (KIND_NAMES.get(n.kind, ""), n.num or "", annex.type if annex else None) if x)
-                head = where if target.id == self.doc.id else f"{where} – {short_title(target, 60)}"
-                return head, clip(_node_text(n), PREVIEW_CHARS)
-        if target.id == self.doc.id:
-            return "", ""
-        return short_title(target, 80), clip(target.title, PREVIEW_CHARS)
-
-    def node(self, doc: Document, anchor: str) -> Node | None:
-        if doc.id not in self._nodes:
-            self._nodes[doc.id] = {n.anchor: n for n in doc.all_nodes() if n.anchor}
-        return self._nodes[doc.id].get(anchor)
-
-    # -- cited by ----------------------------------------------------------------------------
-    def cited_by(self, n: Node) -> Html:
-        if not self.links or not n.anchor:
-            return EMPTY
-        items, seen = [], set()
-        for r in self.links.cited_in(self.doc.id, n.anchor):
-            p = r.place
-            same = p.doc_id == self.doc.id
-            href = (f"#{p.anchor}" if p.anchor else "#") if same else doc_href(p.doc_id, p.anchor)
-            where = p.ref or "văn bản"
-            label = where if same else f"{short_title(self.docs[p.doc_id], 60)} – {where}" \
-                if p.doc_id in self.docs else where
-            if (href, label) not in seen:
-                seen.add((href, label))
-                items.append((href, label))
-        return self.m.cited_by(items)
-
-    # -- relations panel ---------------------------------------------------------------------
-    def relations(self) -> Html:
-        if not self.links:
-            return EMPTY
-        groups: dict[str, list] = {}
-        seen = set()
-        for rel in self.links.relations.get(self.doc.id, []):
-            if rel.direction == "out":
-                if rel.other_doc_id and rel.other_doc_id in self.docs:
-                    href, text = doc_href(rel.other_doc_id), short_title(self.docs[rel.other_doc_id], 90)
-                else:
-                    e = self.links.registry.get(rel.target)
-                    href, text = registry_href(rel.target), (e.label if e else rel.number or rel.name or rel.target)
-                note = None if rel.other_doc_id else "toàn văn chưa có trong bộ sưu tập"
-            else:
-                other = self.docs.get(rel.other_doc_id)
-                href = doc_href(rel.other_doc_id, rel.anchor)
-                text, note = (short_title(other, 90) if other else rel.other_doc_id), None
-            if (rel.label, href.split("#")[0]) in seen:
-                continue
-            seen.add((rel.label, href.split("#")[0]))
-            groups.setdefault(rel.label[0].upper() + rel.label[1:], []).append((href, text, note))
-        order = ["Căn cứ", "Thực hiện", "Hướng dẫn", "Thay thế", "Sửa đổi, bổ sung", "Bãi bỏ"]
-        ranked = sorted(groups.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
-        return self.m.relations_panel(ranked)
-
-    # -- JSON-LD -----------------------------------------------------------------------------
-    def jsonld(self) -> Html:
-        d = self.doc
-        data = {"@context": "https://schema.org", "@type": "Legislation", "name": d.title,
-                "inLanguage": "vi", "url": f"{d.id}.html"}
-        if d.number:
-            data["legislationIdentifier"] = d.number
-        if d.date:
-            data["legislationDate"] = d.date
-        if d.type:
-            data["legislationType"] = d.type
-        data["legislationJurisdiction"] = d.locality if d.level != "central" and d.locality else "Việt Nam"
-        if d.issuers:
-            data["legislationPassedBy"] = [{"@type": "Organization", "name": i.name} for i in d.issuers]
-        props = {"thực hiện": "legislationApplies", "hướng dẫn": "legislationApplies", "thay thế": "legislationChanges",
-                 "sửa đổi, bổ sung": "legislationChanges", "bãi bỏ": "legislationChanges", "căn cứ": "isBasedOn",
-                 "dẫn chiếu": "citation"}
-        seen = set()
-        for rel in (self.links.relations.get(d.id, []) if self.links else []):
-            if rel.direction != "out" or (props.get(rel.type), rel.target) in seen or rel.type not in props:
-                continue
-            seen.add((props[rel.type], rel.target))
-            item = {"@type": "Legislation"}
-            if rel.number:
-                item["legislationIdentifier"] = rel.number
-            other = self.docs.get(rel.other_doc_id) if rel.other_doc_id else None
-            e = self.links.registry.get(rel.target)
-            item["name"] = other.title if other else (e.label if e else rel.name or rel.number or rel.target)
-            if e and e.date:
-                item["legislationDate"] = e.date
-            item["url"] = doc_href(rel.other_doc_id) if other else registry_href(rel.target)
-            data.setdefault(props[rel.type], []).append(item)
-        return self.m.jsonld(json_ld(data))
+def issuers_name(doc: Document) -> str | None:
+    """'Ban Thường vụ Tỉnh ủy Bình Thuận'; joint issuers joined with 'và'. None when no issuer is known."""
+    names = []
+    for i in doc.issuers:
+        full = i.name
+        if i.parent and i.parent.strip() and i.parent.strip().upper() not in i.name.upper():
+            full = f"{i.name} {i.parent}"
+        full = " ".join(full.split())
+        if full:
+            names.append(normal_case(full, doc.locality))
+    return " và ".join(names) or None
 
 
-def registry_rows(e) -> list[tuple[str, str | None]]:
-    return [("Số hiệu", e.number), ("Tên gọi", e.name), ("Loại văn bản", e.doc_type), ("Cơ quan ban hành", e.issuer),
-            ("Ngày ban hành", fmt_date(e.date) or e.year), ("Khóa", e.term),
-            ("Phạm vi", "Trung ương (toàn quốc)" if e.scope == "national" else f"Địa phương: {e.scope}")]
+def title_name(title: str | None, type_: str | None, locality: str | None) -> str | None:
+    """A title in normal case, starting with its type when it has one ('Quy chế công tác dân vận …')."""
+    if not title:
+        return type_
+    t = " ".join(title.split())
+    if type_ and t.upper().startswith(type_.upper()) and len(t) > len(type_):
+        return f"{type_} {normal_case(t[len(type_):].strip(), locality)}"
+    return _sentence(normal_case(t, locality))
 
 
-__all__ = ["CiteView", "REGISTRY_DIR", "doc_href", "registry_href", "registry_rows"]
+def document_name(doc: Document) -> str:
+    """'Quyết định số 1234-QĐ/TU ngày 5/6/2020 của Ban Thường vụ Tỉnh ủy Bình Thuận'; without a number the
+    title stands for it; what the document does not carry is left out."""
+    if doc.number:
+        name = f"{doc.type or 'Văn bản'} số {doc.number}"
+    else:
+        name = title_name(doc.title, doc.type, doc.locality) or doc.id
+    when = fmt_cite_date(doc.date)
+    if when:
+        name += f" ngày {when}" if not when.startswith("tháng") else f" {when}"
+    who = issuers_name(doc)
+    if who and doc.genre != "page":
+        titled_with_cua = not doc.number and re.search(r"(?<!\w)của(?!\w)", name)
+        name += f" do {who} ban hành" if titled_with_cua else f" của {who}"
+    return name
+
+
+def annex_name(a: Annex) -> str:
+    """'Phụ lục II', 'Mẫu số 04', or the annexed text by its title."""
+    if a.kind == "appendix" and a.num:
+        return f"Phụ lục {a.num}"
+    if a.kind == "form" and a.num:
+        return f"Mẫu số {a.num}"
+    return title_name(a.title, a.type, None) or a.type or "Văn bản kèm theo"
+
+
+def scope_name(doc: Document, annex: Annex | None = None) -> str:
+    """The document part of a citation: the document, or an annex tied to the text it comes with."""
+    chain: list[Annex] = []
+    by_anchor = {a.anchor: a for a in doc.annexes}
+    a = annex
+    while a is not None and a not in chain:
+        chain.append(a)
+        a = by_anchor.get(a.parent) if a.parent else None
+    if not chain:
+        return document_name(doc)
+    # inside out: 'Mẫu số 01 Phụ lục I kèm theo Nghị định …'; only the outermost annex takes the connector
+    names = [title_name(a.title, a.type, doc.locality) if a.kind == "annex" else annex_name(a) for a in chain]
+    connector = DATA["annex_connector"].get(chain[-1].kind, "kèm theo")
+    return f"{' '.join(names)} {connector} {document_name(doc)}"
+
+
+def citation(doc: Document, path: list[Node], annex: Annex | None = None) -> str:
+    """The full citation of the provision at the end of `path` (outside in)."""
+    where = provision(path)
+    scope = scope_name(doc, annex)
+    return f"{where} {scope}" if where else scope
+
+
+def source_line(doc: Document) -> str:
+    """For printouts and handouts: the document by type, number, date, issuer (the title when unnumbered)."""
+    return document_name(doc)

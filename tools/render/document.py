@@ -14,8 +14,9 @@ from ..ids import slugify as ids_slug
 from ..link import preamble_anchor
 from ..model import Annex, Document, Node, PreambleItem
 from ..normalize import is_recipients_label
-from . import meta, toc
-from .cite import CiteView
+from . import meta, teach, toc
+from .align import AlignContext, article_aside, document_panel
+from .links import CiteView
 from .common import (HEADING_KINDS, KIND_NAMES, annex_kicker, node_label, page_title, running_head,
                      sort_key_text, split_type)
 from .markup import EMPTY, Html, concat, macros, page_source, render_template
@@ -39,9 +40,10 @@ class DocumentRenderer:
     """Renders the text of one document. Keeps what spans the whole page: the ids given out (an anchor
     that repeats gets no second id), unplaced text still to show, notes found while rendering."""
 
-    def __init__(self, doc: Document, links=None, docs: dict | None = None):
+    def __init__(self, doc: Document, align: AlignContext | None = None, links=None, docs: dict | None = None):
         self.doc = doc
-        self.cite = CiteView(doc, links, docs)   # citations as links, cited-by, relations (render/cite.py)
+        self.align = align                      # central ↔ provincial alignment (render/align.py)
+        self.cite = CiteView(doc, links, docs)   # citations as links, cited-by, relations (render/links.py)
         self.m = macros("nodes.html")
         self.ids: set[str] = set()
         self.notes: list[str] = []              # editorial notes found while rendering
@@ -50,6 +52,7 @@ class DocumentRenderer:
             key=lambda t: (t[0], t[1]))
         self.unplaced_pos = 0
         self.annex_label: str | None = None     # "Quy chế" while rendering an annex
+        self.citer = teach.Citer(doc)           # the full citation of each provision (data-cite)
         self.layouts = {"heading": self.heading, "article": self.article, "block": self.block, "table": self.table,
                         "page_heading": self.page_heading, "quote": self.quote}
 
@@ -97,8 +100,9 @@ class DocumentRenderer:
     def heading(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
         children = self.nodes(n.children, hdepth + 1, path)
+        ref, cite = self.citer.heading(path) if id_ else (None, None)
         return self.m.heading(kind, id_, min(hdepth, 6), node_label(n, kind), n.title, KIND_NAMES[kind],
-                              self.cite.lines(n, "text", n.text), children)
+                              self.cite.lines(n, "text", n.text), children, ref, cite)
 
     def page_heading(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """A web page's own heading (genre 'page'): its title only, what follows nested inside."""
@@ -125,7 +129,8 @@ class DocumentRenderer:
         ref = (self.ref(path) or "điều này") if id_ else None
         children = self.nodes(n.children, hdepth + 1, path) + self.cite.cited_by(n)
         return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref,
-                              self.cite.lines(n, "text", n.text), children)
+                              self.cite.lines(n, "text", n.text), children,
+                              article_aside(self.align, self.doc, id_), self.citer.cite(path) if id_ else None)
 
     def block(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
@@ -133,9 +138,10 @@ class DocumentRenderer:
         lines = self.cite.lines(n, "text", n.text)
         if kind == "paragraph" and not label and not n.title and not n.children and len(lines) <= 1:
             return self.m.para(lines[0], id_) if lines else EMPTY
-        tool_ref = (self.ref(path) or "khoản này") if id_ and kind == "clause" else None
+        tool_ref = (self.ref(path) or f"{KIND_NAMES[kind]} này") if id_ and kind in ("clause", "point") else None
         children = self.nodes(n.children, hdepth, path)
-        return self.m.block(kind, id_, label, n.title, lines, tool_ref, children)
+        return self.m.block(kind, id_, label, n.title, lines, tool_ref, children,
+                            self.citer.cite(path) if tool_ref is not None else None)
 
     def table(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """A data table: header rows in <thead>, a cell's lines as line breaks, in a wrapper that scrolls
@@ -179,6 +185,7 @@ class DocumentRenderer:
     def annex(self, a: Annex, depth: int = 0, nested: Html = EMPTY) -> Html:
         self.annex_label = (f"Mẫu số {a.num}" if a.kind == "form" and a.num else a.type) or annex_kicker(a.kind)
         id_ = self.take_id(a.anchor)
+        self.citer.enter(a)
         kicker = annex_kicker(a.kind)
         known = " | ".join(sort_key_text(x) for x in (a.title, a.type, a.note) if x)
         heading = [h for h in a.heading if h and h.strip() and sort_key_text(h).strip() not in known]
@@ -188,14 +195,15 @@ class DocumentRenderer:
         body = self.nodes(a.body, 3, [])
         closing = self.closing(a.recipients, [], a.signers, a.closing)
         self.annex_label = None
+        self.citer.enter(None)
         return self.m.annex(a.kind if a.kind in ("appendix", "form") else "annex", id_, kicker, heading, title,
                             a.note, preamble, body, closing, nested)
 
 
-def render_document(doc: Document, links=None, docs: dict | None = None) -> str:
+def render_document(doc: Document, align: AlignContext | None = None, links=None, docs: dict | None = None) -> str:
     """The Markdown source of a document page: front matter and one raw HTML block. With the link stage's
     `links` (and the corpus `docs` by id), citations are links and the relations panel is filled."""
-    r = DocumentRenderer(doc, links, docs)
+    r = DocumentRenderer(doc, align, links, docs)
     preamble = r.preamble(doc.preamble)
     body = r.nodes(doc.body, 2, [])
     first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)
@@ -208,7 +216,9 @@ def render_document(doc: Document, links=None, docs: dict | None = None) -> str:
     html = render_template(
         "document.html", doc_id=doc.id, running=running_head(doc),
         letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
+        teach=teach.doc_tools(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
         preamble=preamble, body=body, adoption=adoption, closing=closing, endnotes=endnotes, annexes=annexes, tail=tail,
-        notes=meta.notes(doc, r.notes), relations=r.cite.relations(), jsonld=r.cite.jsonld())
+        notes=meta.notes(doc, r.notes), alignment=document_panel(align, doc), relations=r.cite.relations(),
+        jsonld=r.cite.jsonld())
     return page_source(page_title(doc), html)

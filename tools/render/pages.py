@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..align import align_site
 from ..link import link
 from ..model import Document
+from .align import AlignContext, compare_pages
 from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
 from .document import render_document
 from .home import group_documents, render_home, source_name
@@ -20,10 +22,12 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     ok, refused = valid_documents(docs)
     all_errors = list(errors) + refused
     pages = {"index.md": render_home(ok, all_errors, build_info or {})}
-    links = link(ok)                       # citations, relations, registry (danvan.link)
+    align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
+    pages.update(compare_pages(align))
+    links = link(ok)                               # citations, relations, registry (danvan.link)
     by_id = {d.id: d for d in ok}
     for d in ok:
-        pages[doc_page_path(d)] = render_document(d, links, by_id)
+        pages[doc_page_path(d)] = render_document(d, align=align, links=links, docs=by_id)
     pages.update(render_registry(links, ok))
     return pages
 

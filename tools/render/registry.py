@@ -1,12 +1,12 @@
 """Pages of the cited documents that are not in the corpus (the registry), and their index
-"Văn bản được dẫn chiếu". Data here; markup in templates/cite.html."""
+"Văn bản được dẫn chiếu". Data here; markup in templates/links.html."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..link import Links
 from ..model import Document
-from .cite import REGISTRY_DIR, doc_href, registry_rows
+from .links import REGISTRY_DIR, doc_href, registry_rows
 from .common import clip, short_title, sort_key_text
 from .markup import macros, page_source, render_template
 
@@ -28,7 +28,7 @@ def registry_path(key: str) -> str:
 
 def render_registry(links: Links | None, docs: list[Document]) -> dict[str, str]:
     """{'dan-chieu/index.md': …, 'dan-chieu/<key>.md': …}: one page per cited document outside the corpus."""
-    m = macros("cite.html")
+    m = macros("links.html")
     by_id = {d.id: d for d in docs}
     entries = sorted((links.registry.values() if links else []), key=lambda e: sort_key_text(e.label))
     pages: dict[str, str] = {}

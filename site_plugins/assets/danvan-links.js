@@ -12,8 +12,8 @@
   function ensureBox() {
     if (box) { return box; }
     box = document.createElement("div");
-    box.id = "dv-cite-preview";
-    box.className = "dv-cite-preview";
+    box.id = "dv-xref-preview";
+    box.className = "dv-xref-preview";
     box.setAttribute("role", "tooltip");
     box.hidden = true;
     box.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
@@ -31,12 +31,12 @@
     var headText = link.getAttribute("data-dv-preview-head");
     if (headText) {
       var head = document.createElement("p");
-      head.className = "dv-cite-preview-head";
+      head.className = "dv-xref-preview-head";
       head.textContent = headText;
       b.appendChild(head);
     }
     var body = document.createElement("p");
-    body.className = "dv-cite-preview-text";
+    body.className = "dv-xref-preview-text";
     body.textContent = text;
     b.appendChild(body);
     b.hidden = false;
@@ -66,7 +66,7 @@
   }
 
   function citeOf(el) {
-    return el && el.closest ? el.closest("a.dv-cite[data-dv-preview]") : null;
+    return el && el.closest ? el.closest("a.dv-xref[data-dv-preview]") : null;
   }
 
   document.addEventListener("mouseover", function (e) {
