@@ -6,6 +6,7 @@
     danvan build --corpus DIR --out DIR [--zip [PATH]]
     danvan bench parse --corpus DIR
     danvan bench build --corpus DIR
+    danvan bench glossary --corpus DIR
     danvan bench align --corpus DIR
     danvan index --corpus DIR --out DIR                      (danvan.search.cli)
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
@@ -233,6 +234,10 @@ def cmd_bench(args) -> int:
         rw = args.realworld if args.realworld is not None else \
             ("../shared/realworld" if Path("../shared/realworld").is_dir() else None)
         return bench_cite(args.corpus, rw or None, args.gold)     # --realworld "": the gold only
+    if args.what == "glossary":
+        from .glossary import bench_glossary
+        bench_glossary(args.corpus)
+        return 0
     return 2
 
 
@@ -272,7 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "align", "cite"])
+    p.add_argument("what", choices=["parse", "build", "search", "align", "glossary", "cite"])
     p.add_argument("--gold", default=None, help="cite: tệp gold (mặc định tests/data/cite-gold.json)")
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
