@@ -31,8 +31,8 @@ def test_build_report(site):
     assert rep.documents == 3, rep.errors
     assert rep.errors == []
     registry = list((site["site"] / "dan-chieu").glob("*.html"))       # cited documents outside the corpus + index
-    assert rep.pages == 6 + len(registry) and len(registry) >= 13
-    # home, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu), the registry
+    assert rep.pages == 7 + len(registry) and len(registry) >= 13
+    # home, search.html, 3 documents, the handout page, the glossary (tim-hieu/thuat-ngu), the registry pages
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
     # no root-absolute 404 page, no empty sitemap, no unrendered theme template
