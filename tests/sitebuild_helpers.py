@@ -3,6 +3,8 @@ and an HTML scanner for links, ids and active content."""
 from __future__ import annotations
 
 import atexit
+import json
+import re
 import shutil
 import tempfile
 from html.parser import HTMLParser
@@ -163,6 +165,7 @@ class PageScan(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[tuple[str, str, str]] = []   # (tag, attr, value)
         self.scripts: list[dict] = []
+        self.data_scripts: list[dict] = []            # <script type="application/ld+json">: data, never run
         self.active: list[str] = []                   # event handlers, javascript: URLs, iframes…
         self.text: list[str] = []
         self._in_script = False
@@ -182,7 +185,10 @@ class PageScan(HTMLParser):
                     self.active.append(f"<{tag} {k}={v}>")
         if tag in ("iframe", "object", "embed", "frame", "base", "form"):
             self.active.append(f"<{tag}>")
-        if tag == "script":
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self.data_scripts.append(a)
+            self._in_script = "data"
+        elif tag == "script":
             self.scripts.append(a)
             self._in_script = True
 
@@ -192,13 +198,19 @@ class PageScan(HTMLParser):
             self._in_script = False
 
     def handle_endtag(self, tag):
+        if tag == "script" and self._in_script and self.data_scripts and self._in_script == "data":
+            try:                                    # JSON-LD must be JSON, and never hold markup
+                json.loads(self.data_scripts[-1].get("__inline__", ""))
+            except ValueError:
+                self.active.append("<script type=application/ld+json> that is not JSON")
         if tag == "script":
             self._in_script = False
 
     def handle_data(self, data):
         if self._in_script:
+            target = self.data_scripts[-1] if self._in_script == "data" else self.scripts[-1]
             if data.strip():
-                self.scripts[-1]["__inline__"] = self.scripts[-1].get("__inline__", "") + data
+                target["__inline__"] = target.get("__inline__", "") + data
         else:
             self.text.append(data)
 
@@ -217,3 +229,14 @@ def nav_titles(nav):
             yield k
             if isinstance(v, list):
                 yield from nav_titles(v)
+
+
+JSONLD = re.compile(r'<script type="application/ld\+json">([^<]*)</script>')
+
+
+def without_jsonld(html: str) -> str:
+    """The page without its JSON-LD block (markup.json_ld: one line of JSON with no '<' at all), after checking
+    that each block is valid JSON. What is left is checked like any page."""
+    for data in JSONLD.findall(html):
+        json.loads(data)
+    return re.sub(JSONLD.pattern + r"\n?", "", html)

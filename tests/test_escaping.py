@@ -23,7 +23,7 @@ import markdown
 import pytest
 from jinja2 import nodes as jn
 
-from sitebuild_helpers import XSS, PageScan, minimal_document, nav_titles, probe_document
+from sitebuild_helpers import XSS, PageScan, minimal_document, nav_titles, probe_document, without_jsonld
 from danvan import render
 from danvan.model import Annex, Document, Issuer, Node, PreambleItem, Signer, Source, Unplaced, Warning_
 from danvan.render import markup
@@ -67,6 +67,7 @@ def problems(page: str) -> list[str]:
     """What would make a page unsafe: raw markup or Markdown/Jinja syntax in its HTML block, a blank line,
     or anything active once Markdown (with extensions that read inside HTML) has processed it."""
     _, body = split_front(page)
+    body = without_jsonld(body)   # JSON-LD (markup.json_ld) is data: valid JSON with no '<', checked there
     found = [f"raw {m!r}" for m in RAW_MARKERS if m in body]
     if "\n\n" in body.strip():
         found.append("blank line in the HTML block")

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from sitebuild_helpers import XSS, PageScan, minimal_document, nav_titles, probe_document
+from sitebuild_helpers import XSS, PageScan, minimal_document, nav_titles, probe_document, without_jsonld
 from danvan import render
 from danvan.model import Node
 
@@ -72,8 +72,9 @@ def test_probe_document_shows_every_probe_literally(probe_page, extra):
     s = scan_html(html)
     assert s.active == [], s.active
     assert s.scripts == []
+    assert [d.get("type") for d in s.data_scripts] == ["application/ld+json"]   # JSON-LD: data, checked as JSON
     assert not [v for _, _, v in s.links if v.lower().startswith("javascript")]
-    tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", html))
+    tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", without_jsonld(html)))
     assert tags <= {"article", "p", "a", "header", "div", "h1", "h2", "h3", "h4", "h5", "h6", "span", "section",
                     "dl", "dt", "dd", "ul", "ol", "li", "nav", "details", "summary", "strong", "code", "button",
                     "svg", "path"}, tags
@@ -99,6 +100,7 @@ def test_probe_strings_in_every_field(probe_page):
 def test_raw_block_has_no_blank_line_and_no_raw_metacharacters(probe_page):
     _, body = split_front(probe_page)
     assert "\n\n" not in body.strip()
+    body = without_jsonld(body)
     for bad in ("<script", "<img", "{{", "{%", "**", "](", "javascript:alert(1)\">", "onerror=alert"):
         assert bad not in body, bad
 
@@ -240,7 +242,7 @@ def test_unsafe_ids_are_refused(bad):
     badd = minimal_document("x")
     badd.id = bad
     pages = render.render_site([good, badd], [], {})
-    assert set(pages) == {"index.md", "van-ban/tot.md"}
+    assert set(pages) == {"index.md", "van-ban/tot.md", "dan-chieu/index.md"}   # + the registry index
     home = pages["index.md"]
     assert "Bỏ qua văn bản có mã" in home
     with pytest.raises(ValueError):
@@ -250,12 +252,12 @@ def test_unsafe_ids_are_refused(bad):
 def test_every_page_path_stays_inside_the_site():
     docs = [minimal_document(i) for i in ("a", "b-1", "0x")]
     for path in render.render_site(docs, [], {}):
-        assert re.fullmatch(r"index\.md|van-ban/[a-z0-9][a-z0-9-]*\.md", path), path
+        assert re.fullmatch(r"index\.md|(van-ban|dan-chieu)/[a-z0-9][a-z0-9-]*\.md", path), path
 
 
 def test_duplicate_ids_refused():
     pages = render.render_site([minimal_document("same"), minimal_document("same")], [], {})
-    assert list(pages) == ["index.md", "van-ban/same.md"]
+    assert list(pages) == ["index.md", "van-ban/same.md", "dan-chieu/index.md"]
     assert "trùng mã" in pages["index.md"]
 
 
@@ -285,7 +287,8 @@ def test_home_groups_and_counts():
     assert "sắp có" not in text
     nav = render.site_nav(docs)
     assert list(nav[0]) == ["Trang chủ"]
-    assert [list(x)[0] for x in nav[1:]] == ["Trung ương", "Tỉnh, thành phố", "Xã", "Chưa rõ cấp"]
+    assert [list(x)[0] for x in nav[1:]] == ["Trung ương", "Tỉnh, thành phố", "Xã", "Chưa rõ cấp",
+                                          "Văn bản được dẫn chiếu"]
 
 
 def test_fmt_date():

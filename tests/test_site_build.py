@@ -30,11 +30,13 @@ def test_build_report(site):
     rep = site["report"]
     assert rep.documents == 3, rep.errors
     assert rep.errors == []
-    # home, search.html, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu), and the
-    # responsibility and topic pages (tools/render/duties.py, topics.py)
+    # home, search.html, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu),
+    # the responsibility and topic pages (tools/render/duties.py, topics.py) and the registry pages
     tables = len(list((site["site"] / "co-quan").rglob("*.html"))) + len(list((site["site"] / "chu-de").glob("*.html")))
     assert tables > 20
-    assert rep.pages == 7 + tables
+    registry = list((site["site"] / "dan-chieu").glob("*.html"))       # cited documents outside the corpus + index
+    assert len(registry) >= 13
+    assert rep.pages == 7 + tables + len(registry)
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
     # no root-absolute 404 page, no empty sitemap, no unrendered theme template

@@ -12,6 +12,7 @@
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
     danvan bench search [--corpus DIR] [--realworld DIR] [--engine whoosh|prebuilt|all]
     danvan bench duties [--corpus DIR] [--gold FILE] [--realworld DIR]
+    danvan bench cite [--corpus DIR] [--realworld DIR] [--gold FILE]
 """
 from __future__ import annotations
 
@@ -122,6 +123,8 @@ def cmd_export(args) -> int:
         return 2
     from .align import align_site
     from .align.export import add_alignment
+    from .link import link
+    from .link.export import add_links
     res = load_corpus(args.corpus, progress=not args.quiet)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -129,8 +132,9 @@ def cmd_export(args) -> int:
     from .enrich.export import annotate
     enr = enrich(res.documents)                     # node-level `duties` and `topics`
     alignments = align_site(res.documents)          # central ↔ provincial alignment: `alignment` of articles
+    links = link(res.documents)                     # relations, references, cited_by (danvan.link.export)
     for d in res.documents:
-        data = add_alignment(annotate(to_dict(d), enr), alignments)
+        data = add_links(add_alignment(annotate(to_dict(d), enr), alignments), d, links)
         (out / f"{d.id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     index = [{"id": d.id, "url": d.url, "title": d.title, "type": d.type, "number": d.number, "date": d.date,
               "level": d.level, "locality": d.locality, "file": f"{d.id}.json"} for d in res.documents]
@@ -231,7 +235,12 @@ def cmd_bench(args) -> int:
         return cmd_bench_search(args)
     if args.what == "duties":
         from .enrich.bench import bench_duties
-        return bench_duties(args.corpus, args.gold, getattr(args, "realworld", None))
+        return bench_duties(args.corpus, args.gold or "tests/data/duties_gold.json", getattr(args, "realworld", None))
+    if args.what == "cite":
+        from .link.bench import bench_cite
+        rw = args.realworld if args.realworld is not None else \
+            ("../shared/realworld" if Path("../shared/realworld").is_dir() else None)
+        return bench_cite(args.corpus, rw or None, args.gold)     # --realworld "": the gold only
     if args.what == "glossary":
         from .glossary import bench_glossary
         bench_glossary(args.corpus)
@@ -275,11 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "duties", "align", "glossary"])
+    p.add_argument("what", choices=["parse", "build", "search", "duties", "align", "glossary", "cite"])
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
-    p.add_argument("--gold", default="tests/data/duties_gold.json",
-                   help="bench duties: tệp nhãn chuẩn (mặc định tests/data/duties_gold.json)")
+    p.add_argument("--gold", default=None, help="tệp nhãn chuẩn (duties: tests/data/duties_gold.json, "
+                                                "cite: tests/data/cite-gold.json)")
     from .search.cli import add_bench_search_args, add_search_commands
     add_bench_search_args(p)
     p.set_defaults(func=cmd_bench)

@@ -11,10 +11,12 @@ import re
 
 from ..ids import row_anchor
 from ..ids import slugify as ids_slug
+from ..link import preamble_anchor
 from ..model import Annex, Document, Node, PreambleItem
 from ..normalize import is_recipients_label
 from . import meta, teach, toc
 from .align import AlignContext, article_aside, document_panel
+from .links import CiteView
 from .common import (HEADING_KINDS, KIND_NAMES, annex_kicker, node_label, page_title, running_head,
                      sort_key_text, split_type)
 from .markup import EMPTY, Html, concat, macros, page_source, render_template
@@ -38,10 +40,12 @@ class DocumentRenderer:
     """Renders the text of one document. Keeps what spans the whole page: the ids given out (an anchor
     that repeats gets no second id), unplaced text still to show, notes found while rendering."""
 
-    def __init__(self, doc: Document, align: AlignContext | None = None, topic_tags=None):
+    def __init__(self, doc: Document, align: AlignContext | None = None, topic_tags=None, links=None,
+                 docs: dict | None = None):
         self.doc = doc
         self.align = align                      # central ↔ provincial alignment (render/align.py)
         self.topic_tags = topic_tags            # anchor -> topic tags of an article (render/topics.py), or None
+        self.cite = CiteView(doc, links, docs)   # citations as links, cited-by, relations (render/links.py)
         self.m = macros("nodes.html")
         self.ids: set[str] = set()
         self.notes: list[str] = []              # editorial notes found while rendering
@@ -100,13 +104,13 @@ class DocumentRenderer:
         children = self.nodes(n.children, hdepth + 1, path)
         ref, cite = self.citer.heading(path) if id_ else (None, None)
         return self.m.heading(kind, id_, min(hdepth, 6), node_label(n, kind), n.title, KIND_NAMES[kind],
-                              text_lines(n.text), children, ref, cite)
+                              self.cite.lines(n, "text", n.text), children, ref, cite)
 
     def page_heading(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """A web page's own heading (genre 'page'): its title only, what follows nested inside."""
         id_ = self.take_id(n.anchor)
         children = self.nodes(n.children, hdepth + 1, path)
-        return self.m.page_heading(id_, min(hdepth, 6), n.title, text_lines(n.text), children)
+        return self.m.page_heading(id_, min(hdepth, 6), n.title, self.cite.lines(n, "text", n.text), children)
 
     def quote(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """An article a web page quotes from another text ("Điều 426 Bộ luật Dân sự 2015"): shown as a quotation
@@ -114,7 +118,7 @@ class DocumentRenderer:
         id_ = self.take_id(n.anchor)
         children = self.nodes(n.children, hdepth + 1, path)
         return self.m.quote(id_, n.label or (f"Điều {n.num}" if n.num else ""), n.title, n.source,
-                            text_lines(n.text), children)
+                            self.cite.lines(n, "text", n.text), children)
 
     def endnotes(self, notes: list[dict]) -> Html:
         """Endnotes of the text ("[1] …" at the end of a consolidated text), each with its own address."""
@@ -125,16 +129,17 @@ class DocumentRenderer:
     def article(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
         ref = (self.ref(path) or "điều này") if id_ else None
-        children = self.nodes(n.children, hdepth + 1, path)
+        children = self.nodes(n.children, hdepth + 1, path) + self.cite.cited_by(n)
         if self.topic_tags is not None:
             children = self.topic_tags(n.anchor) + children
-        return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref, text_lines(n.text), children,
+        return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref,
+                              self.cite.lines(n, "text", n.text), children,
                               article_aside(self.align, self.doc, id_), self.citer.cite(path) if id_ else None)
 
     def block(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
         label = node_label(n, kind)
-        lines = text_lines(n.text)
+        lines = self.cite.lines(n, "text", n.text)
         if kind == "paragraph" and not label and not n.title and not n.children and len(lines) <= 1:
             return self.m.para(lines[0], id_) if lines else EMPTY
         tool_ref = (self.ref(path) or f"{KIND_NAMES[kind]} này") if id_ and kind in ("clause", "point") else None
@@ -152,12 +157,14 @@ class DocumentRenderer:
         return self.m.table(id_, rows[:head], rows[head:], row_ids[:head], row_ids[head:])
 
     # -- blocks -----------------------------------------------------------------------------
-    def preamble(self, items: list[PreambleItem]) -> Html:
+    def preamble(self, items: list[PreambleItem], annex: str | None = None) -> Html:
         return self.m.preamble([(p.kind if _PREAMBLE_KIND.fullmatch(p.kind or "") else "paragraph",
-                                 text_lines(p.text)) for p in items])
+                                 self.cite.lines(p, "preamble", p.text)) for p in items],
+                               [self.take_id(preamble_anchor(i, annex)) for i in range(len(items))])
 
     def closing(self, recipients, cc, signers, closing) -> Html:
         lines = [ln.strip() for ln in closing if ln and ln.strip() and not is_recipients_label(ln)]
+        recipients = [concat(self.cite.lines(recipients, "recipients", r, i)) or r for i, r in enumerate(recipients)]
         return self.m.closing(lines, recipients, cc or [], signers)
 
     def adoption(self, adoption: dict | None) -> Html:
@@ -188,7 +195,7 @@ class DocumentRenderer:
         heading = [h for h in a.heading if h and h.strip() and sort_key_text(h).strip() not in known]
         title = self.m.title_line("h2" if depth == 0 else "h3", "dv-annex-title",
                                   *split_type(a.title or a.type or kicker, a.type))
-        preamble = self.preamble(a.preamble)
+        preamble = self.preamble(a.preamble, a.anchor)
         body = self.nodes(a.body, 3, [])
         closing = self.closing(a.recipients, [], a.signers, a.closing)
         self.annex_label = None
@@ -197,10 +204,12 @@ class DocumentRenderer:
                             a.note, preamble, body, closing, nested)
 
 
-def render_document(doc: Document, align: AlignContext | None = None, topic_tags=None) -> str:
+def render_document(doc: Document, align: AlignContext | None = None, topic_tags=None, links=None,
+                    docs: dict | None = None) -> str:
     """The Markdown source of a document page: front matter and one raw HTML block. `topic_tags(anchor)` gives
-    an article's topic tags (render/topics.tag_renderer)."""
-    r = DocumentRenderer(doc, align, topic_tags)
+    an article's topic tags (render/topics.tag_renderer). With the link stage's `links` (and the corpus `docs`
+    by id), citations are links and the relations panel is filled."""
+    r = DocumentRenderer(doc, align, topic_tags, links, docs)
     preamble = r.preamble(doc.preamble)
     body = r.nodes(doc.body, 2, [])
     first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)
@@ -216,5 +225,6 @@ def render_document(doc: Document, align: AlignContext | None = None, topic_tags
         teach=teach.doc_tools(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
         preamble=preamble, body=body, adoption=adoption, closing=closing, endnotes=endnotes, annexes=annexes, tail=tail,
-        notes=meta.notes(doc, r.notes), alignment=document_panel(align, doc))
+        notes=meta.notes(doc, r.notes), alignment=document_panel(align, doc), relations=r.cite.relations(),
+        jsonld=r.cite.jsonld())
     return page_source(page_title(doc), html)

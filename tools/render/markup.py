@@ -148,3 +148,24 @@ def page_source(title: object, body: Html) -> str:
     if not isinstance(body, Markup):
         raise TypeError("page body must be HTML")
     return f"---\ntitle: {_yaml_single(plain_label(title))}\n---\n\n{body}"
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON inside a page (JSON-LD)
+# ---------------------------------------------------------------------------------------------
+
+# Characters that only ever stand inside JSON strings, written as \\u escapes: no `</script>`, no HTML, no
+# Markdown/Jinja syntax can appear in the script element, whatever the values hold.
+_JSON_TABLE = str.maketrans({c: f"\\u{ord(c):04x}" for c in "<>&'*_`#|~^=!$%"})
+_JSON_BRACES = str.maketrans({c: f"\\u{ord(c):04x}" for c in "{}[]"})   # inside strings only
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def json_ld(obj: object) -> Html:
+    """A JSON value as the content of a `<script type="application/ld+json">` element: json.dumps on one line,
+    with `<`, `>`, `&` (so never `</script>`) and Markdown/Jinja metacharacters as \\u escapes."""
+    import json
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    text = _JSON_STRING.sub(lambda m: m.group(0).translate(_JSON_BRACES), text.translate(_JSON_TABLE))
+    text = _SURROGATES.sub("\ufffd", text)
+    return _new_html(Html, text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

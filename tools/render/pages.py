@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..align import align_site
+from ..link import link
 from ..model import Document
 from .align import AlignContext, compare_pages
 from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
@@ -15,6 +16,7 @@ from .duties import INDEX as AGENCY_INDEX
 from .duties import duty_downloads, duty_pages, enrichment, has_tables
 from .topics import INDEX as TOPIC_INDEX
 from .topics import tag_renderer, topic_pages
+from .registry import INDEX_TITLE, registry_path, render_registry
 
 
 def render_site(docs: list[Document], errors: list[str], build_info: dict) -> dict[str, str]:
@@ -28,11 +30,15 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
     pages.update(compare_pages(align))
     enr = enrichment(ok)                               # responsibility tables and topics (render/duties, topics)
+    links = link(ok)                                   # citations, relations, registry (danvan.link)
+    by_id = {d.id: d for d in ok}
     for d in ok:
-        pages[doc_page_path(d)] = render_document(d, align=align, topic_tags=tag_renderer(d, enr))
+        pages[doc_page_path(d)] = render_document(d, align=align, topic_tags=tag_renderer(d, enr), links=links,
+                                                  docs=by_id)
     if has_tables(enr):
         pages.update(duty_pages(ok, enr))
         pages.update(topic_pages(ok, enr))
+    pages.update(render_registry(links, ok))
     return pages
 
 
@@ -70,4 +76,5 @@ def site_nav(docs: list[Document]) -> list:
             _entry("Danh sách cơ quan", AGENCY_INDEX), _entry("Cơ quan cùng loại", COMPARE),
             _entry("Ma trận cơ quan × văn bản", MATRIX), _entry("Lịch báo cáo", CALENDAR)]))
         nav.append(_entry("Chủ đề", TOPIC_INDEX))
+    nav.append(_entry(INDEX_TITLE, registry_path("index")))
     return nav
