@@ -73,3 +73,15 @@ if os.environ.get("CI"):
     _hyp_settings.load_profile("ci")
 elif os.environ.get("HYPOTHESIS_PROFILE"):
     _hyp_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """One headless Chromium (Playwright) for every browser test module: Playwright's sync API cannot run
+    twice at once in a process, so modules share this one instead of starting their own."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()

@@ -57,12 +57,8 @@ def server(site_dir):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
+def browser(chromium_browser):
+    return chromium_browser
 
 
 class Watch:
