@@ -6,6 +6,7 @@
     danvan build --corpus DIR --out DIR [--zip [PATH]]
     danvan bench parse --corpus DIR
     danvan bench build --corpus DIR
+    danvan bench align --corpus DIR
     danvan index --corpus DIR --out DIR                      (danvan.search.cli)
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
     danvan bench search [--corpus DIR] [--realworld DIR] [--engine whoosh|prebuilt|all]
@@ -117,11 +118,15 @@ def cmd_export(args) -> int:
     if args.format != "json":
         print(f"định dạng không hỗ trợ: {args.format}", file=sys.stderr)
         return 2
+    from .align import align_site
+    from .align.export import add_alignment
     res = load_corpus(args.corpus, progress=not args.quiet)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    alignments = align_site(res.documents)          # central ↔ provincial alignment: `alignment` of articles
     for d in res.documents:
-        (out / f"{d.id}.json").write_text(json.dumps(to_dict(d), ensure_ascii=False, indent=2), encoding="utf-8")
+        data = add_alignment(to_dict(d), alignments)
+        (out / f"{d.id}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     index = [{"id": d.id, "url": d.url, "title": d.title, "type": d.type, "number": d.number, "date": d.date,
               "level": d.level, "locality": d.locality, "file": f"{d.id}.json"} for d in res.documents]
     (out / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -212,6 +217,10 @@ def cmd_bench(args) -> int:
         from .bench_site import bench_build
         bench_build(args.corpus)
         return 0
+    if args.what == "align":
+        from .align.bench import bench_align
+        bench_align(args.corpus, repeat=args.repeat)
+        return 0
     if args.what == "search":
         from .search.cli import cmd_bench_search
         return cmd_bench_search(args)
@@ -272,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "size", "page", "offset"])
+    p.add_argument("what", choices=["parse", "build", "search", "align", "size", "page", "offset"])
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--site", default=None, help="size/page/offset: đo một trang đã dựng (mặc định: dựng từ --corpus)")

@@ -15,7 +15,8 @@ unescaped, by construction (see ``markup``):
   navigation) are made plain (``plain_label``) where they are handed over: front matter, navigation.
 
 Modules: ``markup`` (escaping, templates), ``common`` (names, ids, paths), ``document`` (a document's
-text), ``meta`` (letterhead, metadata panel, notes), ``toc``, ``home``, ``pages`` (the site, navigation).
+text), ``meta`` (letterhead, metadata panel, notes), ``toc``, ``home``, ``pages`` (the site, navigation),
+``align`` (compare pages, alignment notes and coverage tables: danvan.align).
 
 Public entry point: ``render_site(docs, errors, build_info) -> {site-relative path: content}``.
 Helpers the MkDocs plugin uses: ``site_nav``, ``site_data``, ``toc_tokens``, ``valid_documents``, ``doc_page_path``.

@@ -14,6 +14,7 @@ from ..ids import slugify as ids_slug
 from ..model import Annex, Document, Node, PreambleItem
 from ..normalize import is_recipients_label
 from . import meta, toc
+from .align import AlignContext, article_aside, document_panel
 from .common import (HEADING_KINDS, KIND_NAMES, annex_kicker, node_label, page_title, running_head,
                      sort_key_text, split_type)
 from .markup import EMPTY, Html, concat, macros, page_source, render_template
@@ -37,8 +38,9 @@ class DocumentRenderer:
     """Renders the text of one document. Keeps what spans the whole page: the ids given out (an anchor
     that repeats gets no second id), unplaced text still to show, notes found while rendering."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, align: AlignContext | None = None):
         self.doc = doc
+        self.align = align                      # central ↔ provincial alignment (render/align.py)
         self.m = macros("nodes.html")
         self.ids: set[str] = set()
         self.notes: list[str] = []              # editorial notes found while rendering
@@ -121,7 +123,8 @@ class DocumentRenderer:
         id_ = self.take_id(n.anchor)
         ref = (self.ref(path) or "điều này") if id_ else None
         children = self.nodes(n.children, hdepth + 1, path)
-        return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref, text_lines(n.text), children)
+        return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref, text_lines(n.text), children,
+                              article_aside(self.align, self.doc, id_))
 
     def block(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
@@ -186,9 +189,9 @@ class DocumentRenderer:
                             a.note, preamble, body, closing, nested)
 
 
-def render_document(doc: Document) -> str:
+def render_document(doc: Document, align: AlignContext | None = None) -> str:
     """The Markdown source of a document page: front matter and one raw HTML block."""
-    r = DocumentRenderer(doc)
+    r = DocumentRenderer(doc, align)
     preamble = r.preamble(doc.preamble)
     body = r.nodes(doc.body, 2, [])
     first_annex_line = min((a.line for a in doc.annexes if a.line is not None), default=None)
@@ -203,5 +206,5 @@ def render_document(doc: Document) -> str:
         letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
         preamble=preamble, body=body, adoption=adoption, closing=closing, endnotes=endnotes, annexes=annexes, tail=tail,
-        notes=meta.notes(doc, r.notes))
+        notes=meta.notes(doc, r.notes), alignment=document_panel(align, doc))
     return page_source(page_title(doc), html)

@@ -1,7 +1,9 @@
 """The whole site: every page, and the navigation handed to MkDocs."""
 from __future__ import annotations
 
+from ..align import align_site
 from ..model import Document
+from .align import AlignContext, compare_pages
 from .browse import BROWSE_PAGE, BROWSE_TITLE, LIST_SCRIPT, list_script, render_browse
 from .common import doc_page_path, valid_documents
 from .document import render_document
@@ -17,8 +19,10 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     ok, refused = valid_documents(docs)
     all_errors = list(errors) + refused
     pages = {"index.md": render_home(ok, all_errors, build_info or {}), BROWSE_PAGE: render_browse(ok)}
+    align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
+    pages.update(compare_pages(align))
     for d in ok:
-        pages[doc_page_path(d)] = render_document(d)
+        pages[doc_page_path(d)] = render_document(d, align=align)
     return pages
 
 
