@@ -24,6 +24,9 @@ DROPPED_TEMPLATES = ("404.html", "sitemap.xml")
 
 class DanvanConfig(Config):
     corpus = c.Type(str, default="corpus")
+    # The public address of the site: copied links use it in every copy (online, or opened from a USB stick);
+    # defaults to MkDocs' site_url. Without one, copied links are local and the site says so.
+    site_url = c.Optional(c.Type(str))
 
 
 class DanvanPlugin(BasePlugin[DanvanConfig]):
@@ -68,6 +71,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         info = self.build_info if self.build_info is not None else site.build_info(str(corpus_dir))
         ok, refused = render.valid_documents(docs)
         pages = render.render_site(docs, errors, info)
+        pages.update(render.teach.extra_pages())      # the handout page (cite/print/teach)
         t2 = time.perf_counter()
         for e in errors + refused:
             log.warning(e)
@@ -84,6 +88,9 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             if old is not None:
                 files.remove(old)
             files.append(File.generated(config, src_uri, content=content))
+        from danvan import teach_site
+        for uri, data in teach_site.extra_files(ok, self.config.site_url or config.site_url or "", ASSETS_URI):
+            files.append(File.generated(config, uri, content=data))
         for path in sorted(ASSETS_DIR.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 uri = f"{ASSETS_URI}/{path.relative_to(ASSETS_DIR).as_posix()}"

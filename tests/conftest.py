@@ -76,9 +76,9 @@ elif os.environ.get("HYPOTHESIS_PROFILE"):
 
 
 @pytest.fixture(scope="session")
-def chromium_browser():
-    """One headless Chromium (Playwright) for every browser test module: Playwright's sync API cannot run
-    twice at once in a process, so modules share this one instead of starting their own."""
+def browser():
+    """One headless Chromium for every browser test module: Playwright's sync API runs one instance per thread,
+    so the modules share this one. The modules check Playwright and /usr/bin/chromium first (unavailable)."""
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,

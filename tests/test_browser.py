@@ -56,11 +56,6 @@ def server(site_dir):
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser(chromium_browser):
-    return chromium_browser
-
-
 class Watch:
     """Records requests, dialogs and script errors of one page."""
 
@@ -186,10 +181,11 @@ def test_copy_link_over_http_uses_the_clipboard(context, server):
     w = Watch(page)
     url = f"{server}/van-ban/{SEED_DONG_NAI}"
     page.goto(url)
-    btn = page.locator('#dieu-2-khoan-2 .dv-copy').first
+    btn = page.locator('#dieu-2-khoan-2 .dv-more').first      # a clause's menu (danvan-teach.js)
     btn.scroll_into_view_if_needed()
     btn.click()
-    page.wait_for_function("document.querySelector('#dieu-2-khoan-2 .dv-copy').hasAttribute('data-dv-copied')")
+    page.locator(".dv-menu-item[data-dv-action=link]").click()
+    page.wait_for_function("document.querySelector('#dieu-2-khoan-2 .dv-more').hasAttribute('data-dv-copied')")
     assert page.evaluate("navigator.clipboard.readText()") == f"{url}#dieu-2-khoan-2"
     assert "Đã sao chép liên kết tới khoản 2 Điều 2" in page.locator(".dv-toast").inner_text()
     # the article's own button
@@ -205,9 +201,10 @@ def test_copy_link_on_file_url(browser, site_dir):
     w = Watch(page)
     url = f"{site_dir.resolve().as_uri()}/van-ban/{SEED_DONG_NAI}"
     page.goto(url)
-    page.locator('#dieu-2-khoan-2 .dv-copy').first.click()
-    page.wait_for_function("document.querySelector('#dieu-2-khoan-2 .dv-copy').hasAttribute('data-dv-copied')")
-    copied = page.get_attribute('#dieu-2-khoan-2 .dv-copy', "data-dv-copied")
+    page.locator('#dieu-2-khoan-2 .dv-more').first.click()
+    page.locator(".dv-menu-item[data-dv-action=link]").click()
+    page.wait_for_function("document.querySelector('#dieu-2-khoan-2 .dv-more').hasAttribute('data-dv-copied')")
+    copied = page.get_attribute('#dieu-2-khoan-2 .dv-more', "data-dv-copied")
     if copied:      # clipboard API or execCommand worked
         assert copied == f"{url}#dieu-2-khoan-2"
     else:           # fallback: the link, selected, in a field of the toast
@@ -234,7 +231,9 @@ def test_print_hides_chrome_and_prints_one_article(context, server):
     page.locator("#dieu-5 .dv-print").click()
     printed = page.evaluate("window.__printed")
     assert "dv-printing-one" in printed["cls"]
-    assert printed["text"].count("Điều 5") == 1 and "Điều 4" not in printed["text"]
+    # the article once, and its source line (danvan-teach.js) citing it
+    assert printed["text"].count("Điều 5:") == 1 and "Điều 4" not in printed["text"]
+    assert "Nguồn: Điều 5 Quy chế số 03-QC/BDVTU-BCSDUBND" in printed["text"]
     page.wait_for_function("document.getElementById('dv-print-one') === null")
     assert "dv-printing-one" not in page.evaluate("document.body.className")
 

@@ -62,11 +62,6 @@ def server(site):
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser(chromium_browser):
-    return chromium_browser
-
-
 @pytest.fixture()
 def open_page(browser, site, server):
     ctxs = []

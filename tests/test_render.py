@@ -157,10 +157,14 @@ def test_anchors_become_ids_and_links(probe_page):
 
 def test_copy_and_print_controls(probe_page):
     _, body = split_front(probe_page)
-    copies = set(re.findall(r'class="dv-btn dv-copy[^"]*" data-dv-anchor="([^"]+)"', body))
-    prints = set(re.findall(r'class="dv-btn dv-print" data-dv-anchor="([^"]+)"', body))
-    assert copies == {"dieu-1", "dieu-2", "dieu-2-khoan-1", "dieu-2-khoan-2", "qc-dieu-1", "qc-dieu-1-khoan-1"}
-    assert prints == {"dieu-1", "dieu-2", "qc-dieu-1"}
+    # the tools (danvan/templates/teach.html) follow their node's id: an article's copy and print buttons, a
+    # clause's or point's menu button
+    tools = dict(re.findall(r'id="([^"]+)"(?:(?! id=").)*?<span class="dv-tools[^"]*"[^>]*>(.*?)</span>', body, re.S))
+    copies = {a for a, t in tools.items() if "dv-copy" in t}
+    prints = {a for a, t in tools.items() if 'dv-btn dv-print"' in t}
+    menus = {a for a, t in tools.items() if "dv-more" in t}
+    assert copies == prints == {"dieu-1", "dieu-2", "qc-dieu-1"}
+    assert menus == {"dieu-2-khoan-1", "dieu-2-khoan-2", "dieu-2-khoan-2-diem-a", "qc-dieu-1-khoan-1"}
     assert 'data-dv-ref="khoản 2 Điều 2"' in body
     assert 'data-dv-ref="khoản 1 Điều 1 Quy chế"' in body
 

@@ -30,7 +30,7 @@ def test_build_report(site):
     rep = site["report"]
     assert rep.documents == 3, rep.errors
     assert rep.errors == []
-    assert rep.pages == 5                      # home, document list, three documents
+    assert rep.pages == 6          # home, document list, 3 documents, the handout page (tai-lieu-phat-tay)
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
     # no root-absolute 404 page, no empty sitemap, no unrendered theme template
@@ -121,8 +121,11 @@ def test_seed_anchors_all_present(site, pages):
         assert missing == [], (d.id, missing[:5])
         raw = page.read_text(encoding="utf-8")
         for n in d.all_nodes():
-            if n.kind in ("article", "clause") and n.anchor:
-                assert f'data-dv-anchor="{n.anchor}"' in raw, n.anchor
+            if n.kind in ("article", "clause", "point") and n.anchor:
+                # its tools (citation, link, print) come before the next id: they belong to it
+                at = raw.index(f'id="{n.anchor}"')
+                tools, next_id = raw.find('class="dv-tools', at), raw.find(' id="', at + 1)
+                assert tools != -1 and (next_id == -1 or tools < next_id), n.anchor
 
 
 def test_every_document_is_in_the_list_and_the_home_page_leads_there(site, pages):
@@ -200,6 +203,6 @@ def test_plugin_refuses_unsafe_ids(tmp_path, monkeypatch):
     assert rep.documents == 1
     assert any("../../escaped" in e for e in rep.errors)
     assert not (tmp_path / "escaped.html").exists() and not (tmp_path / "escaped.md").exists()
-    assert sorted(p.name for p in (tmp_path / "out" / "van-ban").iterdir()) == ["ok.html"]
+    assert sorted(p.name for p in (tmp_path / "out" / "van-ban").iterdir()) == ["ok.docx", "ok.html"]   # page, Word export
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "../../escaped" in home

@@ -13,7 +13,7 @@ from ..ids import row_anchor
 from ..ids import slugify as ids_slug
 from ..model import Annex, Document, Node, PreambleItem
 from ..normalize import is_recipients_label
-from . import meta, toc
+from . import meta, teach, toc
 from .align import AlignContext, article_aside, document_panel
 from .common import (HEADING_KINDS, KIND_NAMES, annex_kicker, node_label, page_title, running_head,
                      sort_key_text, split_type)
@@ -49,6 +49,7 @@ class DocumentRenderer:
             key=lambda t: (t[0], t[1]))
         self.unplaced_pos = 0
         self.annex_label: str | None = None     # "Quy chế" while rendering an annex
+        self.citer = teach.Citer(doc)           # the full citation of each provision (data-cite)
         self.layouts = {"heading": self.heading, "article": self.article, "block": self.block, "table": self.table,
                         "page_heading": self.page_heading, "quote": self.quote}
 
@@ -96,8 +97,9 @@ class DocumentRenderer:
     def heading(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
         children = self.nodes(n.children, hdepth + 1, path)
+        ref, cite = self.citer.heading(path) if id_ else (None, None)
         return self.m.heading(kind, id_, min(hdepth, 6), node_label(n, kind), n.title, KIND_NAMES[kind],
-                              text_lines(n.text), children)
+                              text_lines(n.text), children, ref, cite)
 
     def page_heading(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """A web page's own heading (genre 'page'): its title only, what follows nested inside."""
@@ -124,7 +126,7 @@ class DocumentRenderer:
         ref = (self.ref(path) or "điều này") if id_ else None
         children = self.nodes(n.children, hdepth + 1, path)
         return self.m.article(id_, min(hdepth, 6), node_label(n, kind), n.title, ref, text_lines(n.text), children,
-                              article_aside(self.align, self.doc, id_))
+                              article_aside(self.align, self.doc, id_), self.citer.cite(path) if id_ else None)
 
     def block(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         id_ = self.take_id(n.anchor)
@@ -132,9 +134,10 @@ class DocumentRenderer:
         lines = text_lines(n.text)
         if kind == "paragraph" and not label and not n.title and not n.children and len(lines) <= 1:
             return self.m.para(lines[0], id_) if lines else EMPTY
-        tool_ref = (self.ref(path) or "khoản này") if id_ and kind == "clause" else None
+        tool_ref = (self.ref(path) or f"{KIND_NAMES[kind]} này") if id_ and kind in ("clause", "point") else None
         children = self.nodes(n.children, hdepth, path)
-        return self.m.block(kind, id_, label, n.title, lines, tool_ref, children)
+        return self.m.block(kind, id_, label, n.title, lines, tool_ref, children,
+                            self.citer.cite(path) if tool_ref is not None else None)
 
     def table(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """A data table: header rows in <thead>, a cell's lines as line breaks, in a wrapper that scrolls
@@ -176,6 +179,7 @@ class DocumentRenderer:
     def annex(self, a: Annex, depth: int = 0, nested: Html = EMPTY) -> Html:
         self.annex_label = (f"Mẫu số {a.num}" if a.kind == "form" and a.num else a.type) or annex_kicker(a.kind)
         id_ = self.take_id(a.anchor)
+        self.citer.enter(a)
         kicker = annex_kicker(a.kind)
         known = " | ".join(sort_key_text(x) for x in (a.title, a.type, a.note) if x)
         heading = [h for h in a.heading if h and h.strip() and sort_key_text(h).strip() not in known]
@@ -185,6 +189,7 @@ class DocumentRenderer:
         body = self.nodes(a.body, 3, [])
         closing = self.closing(a.recipients, [], a.signers, a.closing)
         self.annex_label = None
+        self.citer.enter(None)
         return self.m.annex(a.kind if a.kind in ("appendix", "form") else "annex", id_, kicker, heading, title,
                             a.note, preamble, body, closing, nested)
 
@@ -204,6 +209,7 @@ def render_document(doc: Document, align: AlignContext | None = None) -> str:
     html = render_template(
         "document.html", doc_id=doc.id, running=running_head(doc),
         letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
+        teach=teach.doc_tools(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out
         preamble=preamble, body=body, adoption=adoption, closing=closing, endnotes=endnotes, annexes=annexes, tail=tail,
         notes=meta.notes(doc, r.notes), alignment=document_panel(align, doc))
