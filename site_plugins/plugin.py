@@ -5,6 +5,7 @@ All logic lives in tools/ (render, site); this module only wires it into MkDocs'
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -20,6 +21,7 @@ log = get_plugin_logger(__name__)
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
 ASSETS_URI = "assets/danvan"
 DROPPED_TEMPLATES = ("404.html", "sitemap.xml")
+_ID_ATTR = re.compile(r'\sid="([^"<>]+)"')
 
 
 class DanvanConfig(Config):
@@ -59,6 +61,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         from danvan import render, site
         from danvan.corpus import load_corpus
+        from danvan.render import knowledge
 
         corpus_dir = self._corpus_dir(config)
         if not corpus_dir.is_dir():
@@ -72,6 +75,14 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         ok, refused = render.valid_documents(docs)
         pages = render.render_site(docs, errors, info)
         pages.update(render.teach.extra_pages())      # the handout page (cite/print/teach)
+        # "Tìm hiểu": hand-written pages (docs_dir) that this corpus can back, and the glossary made from it
+        handwritten = {f.src_uri: f.content_string for f in files.documentation_pages()
+                       if knowledge.is_knowledge_page(f.src_uri) and f.src_uri not in pages}
+        for uri, reason in knowledge.withheld_pages(handwritten, {d.id for d in ok}).items():
+            log.warning(reason)
+            files.remove(files.get_file_from_path(uri))
+            del handwritten[uri]
+        pages.update(knowledge.generated_pages(ok, handwritten))
         t2 = time.perf_counter()
         for e in errors + refused:
             log.warning(e)
@@ -100,6 +111,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
 
         if not self._user_nav:
             config.nav = render.site_nav(ok)
+            config.nav.insert(1, knowledge.knowledge_nav(handwritten))   # "Tìm hiểu", after the home page
         self._toc = {render.doc_page_path(d): render.toc_tokens(d) for d in ok}
         self.result = {"documents": len(ok), "pages": len(pages), "errors": errors + refused,
                        "build_info": info, "corpus": str(corpus_dir),
@@ -119,6 +131,9 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         raw = self._raw.pop(page.file.src_uri, None)
         if raw is not None:
             html = raw
+            # MkDocs checks the #anchors of links in the hand-written pages against the ids a page holds; it
+            # found none in the empty Markdown of a generated page, so tell it the ids of the real content.
+            page.present_anchor_ids = set(_ID_ATTR.findall(html))
         tokens = self._toc.get(page.file.src_uri)
         if tokens is not None:
             page.toc = get_toc(tokens)

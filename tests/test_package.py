@@ -57,7 +57,8 @@ def test_wheel_holds_one_import_name(wheel):
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
     assert tops == {"danvan"}
     for needed in ("danvan/mkdocs_plugin/plugin.py", "danvan/mkdocs_plugin/mkdocs.default.yml",
-                   "danvan/mkdocs_plugin/assets/danvan.css", "danvan/schema/document.schema.json"):
+                   "danvan/mkdocs_plugin/assets/danvan.css", "danvan/schema/document.schema.json",
+                   "danvan/docs/tim-hieu/gioi-thieu.md", "danvan/data/glossary.json", "danvan/templates/glossary.html"):
         assert needed in names
     meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "danvan = danvan.cli:main" in meta
@@ -85,3 +86,6 @@ def test_wheel_builds_the_site_outside_the_checkout(venv, tmp_path):
     assert (out / "index.html").is_file() and (out / "assets" / "danvan" / "danvan.js").is_file()
     html = (out / "van-ban" / "dong-nai-03-qc-bdvtu-bcsdubnd-2021.html").read_text(encoding="utf-8")
     assert 'id="dieu-2-khoan-2"' in html and "Văn bản công tác dân vận" in html
+    # the hand-written pages ship in the wheel (danvan/docs) and the glossary is made from the corpus
+    assert sorted(p.name for p in (out / "tim-hieu").glob("*.html")) == [
+        "doc-van-ban.html", "gioi-thieu.html", "huong-dan.html", "thuat-ngu.html"]

@@ -6,6 +6,7 @@
     danvan build --corpus DIR --out DIR [--zip [PATH]]
     danvan bench parse --corpus DIR
     danvan bench build --corpus DIR
+    danvan bench glossary --corpus DIR
     danvan bench align --corpus DIR
     danvan index --corpus DIR --out DIR                      (danvan.search.cli)
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--limit N] [--json]
@@ -224,6 +225,10 @@ def cmd_bench(args) -> int:
     if args.what == "search":
         from .search.cli import cmd_bench_search
         return cmd_bench_search(args)
+    if args.what == "glossary":
+        from .glossary import bench_glossary
+        bench_glossary(args.corpus)
+        return 0
     if args.what in ("size", "page", "offset"):
         from . import bench_pages
         if args.what == "size":
@@ -281,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "align", "size", "page", "offset"])
+    p.add_argument("what", choices=["parse", "build", "search", "align", "glossary", "size", "page", "offset"])
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--site", default=None, help="size/page/offset: đo một trang đã dựng (mặc định: dựng từ --corpus)")

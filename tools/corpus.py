@@ -1,6 +1,6 @@
 """Corpus loading: scan a folder for .txt/.md documents, read optional sidecars, parse, give unique ids.
 
-A sidecar `<name>.meta.json` next to `<name>.txt` holds facts the text does not carry (see docs/corpus.md).
+A sidecar `<name>.meta.json` next to `<name>.txt` holds facts the text does not carry (see devdocs/corpus.md).
 Public function: load_corpus(corpus_dir, progress=False) -> CorpusResult
 """
 from __future__ import annotations

@@ -25,7 +25,7 @@ def words(text: str, markup: bool = True) -> list[str]:
     text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\u200b", "")
     if not markup:
         return _WORD.findall(text)
-    text = re.sub(r"<br[ \t]*/?>", " ", text, flags=re.I)
+    text = re.sub(r"<br[ \t]*/?>", "\n", text, flags=re.I)   # a line break, as normalize reads it
     # emphasis markers glue what they separate, as Markdown renders it ("qu**á**" is one word)
     text = "\n".join(RE_GLUED_ARTICLE.sub(lambda m: m.group(1) + "\n", split_glued_bold(x)) for x in text.split("\n"))
     text = text.replace("\\*", "\uE010").replace("*", "").replace("\uE010", "*")

@@ -1,6 +1,6 @@
 """Plain dataclasses for the document model, and their JSON form.
 
-The JSON form is documented in tools/schema/document.schema.json and docs/json-export.md.
+The JSON form is documented in tools/schema/document.schema.json and devdocs/json-export.md.
 Later stages add fields; they never remove or rename these.
 """
 from __future__ import annotations

@@ -147,7 +147,6 @@ def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool =
 
     `config` is a MkDocs configuration file; by default see `find_config`.
     """
-    import tempfile
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -159,14 +158,12 @@ def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool =
     _check_out_dir(out_dir, corpus_dir)
     info = build_info(corpus_dir)
 
-    config_file, packaged = find_config(config)
+    config_file, _packaged = find_config(config)
     logger, old_level = _quiet_mkdocs(quiet)
-    # The packaged default has no hand-written pages: give MkDocs an empty docs folder of its own.
-    empty_docs = tempfile.TemporaryDirectory(prefix="danvan-docs-") if packaged else None
+    # The hand-written pages (docs/) come with the configuration: the packaged default names them as
+    # `docs_dir: ../docs`, next to its own folder, in a checkout (docs/) and in a wheel (danvan/docs/) alike.
     try:
         overrides = {"site_dir": str(out_dir)}
-        if empty_docs is not None:
-            overrides["docs_dir"] = empty_docs.name
         cfg = load_config(config_file=str(config_file), **overrides)
         plugin = cfg.plugins.get("danvan")
         if plugin is None:
@@ -181,8 +178,6 @@ def build_site(corpus: str, out: str, zip_path: str | None = None, quiet: bool =
             cfg.plugins.on_shutdown()
     finally:
         logger.setLevel(old_level)
-        if empty_docs is not None:
-            empty_docs.cleanup()
     t_built = time.perf_counter()
 
     result = plugin.result or {}

@@ -16,7 +16,7 @@ of adjacent syllables ("cong_tac"), concepts, and pyvi compounds ("công_tác", 
 'danvan[search]'`). A query (`query_terms`) gets the same terms, except that its compounds are the adjacent
 exact n-grams that the index holds as compounds, so no engine needs pyvi to query.
 
-The JavaScript engine of the browser must reproduce `tokens()` exactly; docs/search-index.md spells it out.
+The JavaScript engine of the browser must reproduce `tokens()` exactly; devdocs/search-index.md spells it out.
 """
 from __future__ import annotations
 

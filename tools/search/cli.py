@@ -21,7 +21,7 @@ def add_search_commands(sub, default_corpus: str) -> None:
     p.add_argument("--corpus", default=default_corpus)
     p.add_argument("--out", required=True, help="thư mục chỉ mục (được thay mới)")
     p.add_argument("--browser", default=None, metavar="DIR",
-                   help="ghi thêm chỉ mục cho trình duyệt (tệp .js, xem docs/search-index.md) vào DIR")
+                   help="ghi thêm chỉ mục cho trình duyệt (tệp .js, xem devdocs/search-index.md) vào DIR")
     p.add_argument("--no-compounds", action="store_true", help="không dùng pyvi (nhanh hơn, xếp hạng kém hơn)")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_index)

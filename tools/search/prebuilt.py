@@ -1,6 +1,6 @@
 """The browser's search index: written here in Python with the shared analyzer, read in the browser by a
 JavaScript engine (a later step), and read here by `PrebuiltEngine`, the reference implementation whose
-ranking the JavaScript must reproduce. The format is documented in docs/search-index.md.
+ranking the JavaScript must reproduce. The format is documented in devdocs/search-index.md.
 
 Files (all loadable with <script> tags, since file:// pages cannot fetch):
 

@@ -9,7 +9,7 @@ from typing import Protocol
 
 from .analyzer import Analyzer, QueryTerms, default_analyzer, fold
 
-# Relative weights of the signals, shared by the engines (docs/search-index.md lists them).
+# Relative weights of the signals, shared by the engines (devdocs/search-index.md lists them).
 WEIGHTS = {
     "exact": 0.5,      # a syllable with the query's own diacritics (only when the query has some)
     "fold": 1.0,       # the syllable without marks
