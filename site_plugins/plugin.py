@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -60,6 +62,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
 
     def on_files(self, files: Files, /, *, config) -> Files:
         from danvan import render, site
+        from danvan.render.search_page import SEARCH_PAGE, render_search_page
         from danvan.corpus import load_corpus
         from danvan.render import knowledge
 
@@ -73,6 +76,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         errors = list(result.errors)
         info = self.build_info if self.build_info is not None else site.build_info(str(corpus_dir))
         ok, refused = render.valid_documents(docs)
+        search_files = self._search_index(ok)
+        t_search = time.perf_counter()
         pages = render.render_site(docs, errors, info)
         pages.update(render.teach.extra_pages())      # the handout page (cite/print/teach)
         # "Tìm hiểu": hand-written pages (docs_dir) that this corpus can back, and the glossary made from it
@@ -83,6 +88,7 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             files.remove(files.get_file_from_path(uri))
             del handwritten[uri]
         pages.update(knowledge.generated_pages(ok, handwritten))
+        pages[SEARCH_PAGE] = render_search_page(ok, available=search_files is not None)
         t2 = time.perf_counter()
         for e in errors + refused:
             log.warning(e)
@@ -99,6 +105,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             if old is not None:
                 files.remove(old)
             files.append(File.generated(config, src_uri, content=content))
+        for uri, path in search_files or []:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         from danvan import teach_site
         for uri, data in teach_site.extra_files(ok, self.config.site_url or config.site_url or "", ASSETS_URI):
             files.append(File.generated(config, uri, content=data))
@@ -115,8 +123,32 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
         self._toc = {render.doc_page_path(d): render.toc_tokens(d) for d in ok}
         self.result = {"documents": len(ok), "pages": len(pages), "errors": errors + refused,
                        "build_info": info, "corpus": str(corpus_dir),
-                       "timings": {"load": round(t1 - t0, 3), "render": round(t2 - t1, 3)}}
+                       "timings": {"load": round(t1 - t0, 3), "search": round(t_search - t1, 3),
+                                   "render": round(t2 - t_search, 3)}}
         return files
+
+    def _search_index(self, docs):
+        """The browser search index (danvan.search.site), written to a temporary folder removed after the
+        build; None (with a warning) when the search extra is missing."""
+        from danvan.search import site as search_site
+        self._cleanup_search()
+        self._search_tmp = tempfile.mkdtemp(prefix="danvan-search-")
+        if search_site.write_site_index(docs, Path(self._search_tmp) / "index") is None:
+            log.warning(search_site.SEARCH_UNAVAILABLE)
+            return None
+        return search_site.site_index_files(Path(self._search_tmp) / "index")
+
+    def _cleanup_search(self) -> None:
+        tmp = getattr(self, "_search_tmp", None)
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+            self._search_tmp = None
+
+    def on_post_build(self, *, config) -> None:
+        self._cleanup_search()
+
+    def on_build_error(self, *, error) -> None:
+        self._cleanup_search()
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         # Our pages are one raw HTML block, which Markdown would pass through unchanged; handing it

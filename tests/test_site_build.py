@@ -30,7 +30,7 @@ def test_build_report(site):
     rep = site["report"]
     assert rep.documents == 3, rep.errors
     assert rep.errors == []
-    assert rep.pages == 7   # home, document list, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu)
+    assert rep.pages == 8   # home, document list, search.html, 3 documents, the handout page, the glossary (tim-hieu/thuat-ngu)
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
     # no root-absolute 404 page, no empty sitemap, no unrendered theme template

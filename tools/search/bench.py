@@ -195,8 +195,10 @@ def cli_timing(index_dir: Path, queries: list[str], repeat: int = 1) -> float:
 
 
 def bench_search(sets: list[tuple[str, str, str]], engine: str = "whoosh", cli_calls: int = 5,
-                 out=None) -> dict:
-    """sets: (name, corpus dir, query-set file). Prints per-kind quality and timings; returns the figures."""
+                 out=None, browser: bool = False, scale: int = 0) -> dict:
+    """sets: (name, corpus dir, query-set file). Prints per-kind quality and timings; returns the figures.
+    browser: also build the site and measure its JavaScript engine in Chromium (danvan.search.browser_bench);
+    scale: for the realworld set, also an index of that many copies of its documents."""
     out = out or sys.stdout
     from ..corpus import load_corpus
     report = {}
@@ -225,4 +227,8 @@ def bench_search(sets: list[tuple[str, str, str]], engine: str = "whoosh", cli_c
                 report[(name, ename)] = r
                 if hasattr(eng, "close"):
                     eng.close()
+            if browser:
+                from .browser_bench import bench_browser
+                report[(name, "browser")] = bench_browser(name, corpus, judged, Path(tmp),
+                                                          scale=scale if name == "realworld" else 0, out=out)
     return report

@@ -4,6 +4,7 @@
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--type T]
                         [--level L] [--locality L] [--limit N] [--json]
     danvan bench search [--corpus DIR] [--realworld DIR] [--queries DIR] [--engine whoosh|prebuilt|all]
+                        [--browser [--scale N]]
 """
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ def add_bench_search_args(p) -> None:
     p.add_argument("--queries", default=None, help=f"bench search: thư mục bộ truy vấn (mặc định {DEFAULT_QUERIES})")
     p.add_argument("--engine", default="whoosh", choices=["whoosh", "prebuilt", "all"],
                    help="bench search: công cụ đo (prebuilt: bản Python của công cụ trình duyệt)")
+    p.add_argument("--browser", action="store_true",
+                   help="bench search: dựng trang và đo công cụ JavaScript trong Chromium (tốc độ, kết quả đầu qua "
+                        "file://, dung lượng tải)")
+    p.add_argument("--scale", type=int, default=10, metavar="N",
+                   help="bench search --browser: đo thêm chỉ mục của N bản sao kho thật (mặc định 10; 0: bỏ qua)")
 
 
 def cmd_index(args) -> int:
@@ -134,5 +140,5 @@ def cmd_bench_search(args) -> int:
     if not sets:
         print(f"không thấy bộ truy vấn trong {qdir} (seeds.json, realworld.json)", file=sys.stderr)
         return 2
-    bench_search(sets, engine=args.engine)
+    bench_search(sets, engine=args.engine, browser=getattr(args, "browser", False), scale=getattr(args, "scale", 0))
     return 0

@@ -26,11 +26,11 @@ from .query import (WEIGHTS, Filters, Hit, best_passage, fuzzy_candidates, norm_
 from .terms import unit_terms
 from .units import corpus_units
 
-FORMAT = 1
+FORMAT = 2
 K1 = 1.2
 B = 0.75
-SHARD_TARGET = 20_000        # bytes of JSON per term shard, about
-TEXT_CHUNK = 12_000          # characters of passages per text chunk, about
+SHARD_TARGET = 10_000        # bytes of JSON per term shard, about
+TEXT_CHUNK = 4_000           # characters of passages per text chunk, about
 HEADING_CHARS = 120
 NUMBER_META_TF = 9.0   # a document number in an article's metadata counts as this many occurrences
 COMMON_SHARE, COMMON_MIN = 0.08, 200   # as in whoosh_index: common syllables are not scored in titles
@@ -61,6 +61,18 @@ def _js(name: str, obj) -> str:
 def _read_js(path: Path):
     text = path.read_text(encoding="utf-8")
     return json.loads(text[text.index("]=") + 2:].rstrip().rstrip(";"))
+
+
+def browser_lexicon(raw: dict) -> dict:
+    """The tables the browser's analyzer reads (acronyms.json and facets.json), without their worked examples
+    and notes."""
+    acr = raw.get("acronyms", {})
+    return {
+        "acronyms": {"acronyms": [{k: v for k, v in e.items() if k != "examples"} for e in acr.get("acronyms", [])],
+                     "spellings": {k: v for k, v in acr.get("spellings", {}).items() if k != "about"}},
+        "facets": {k: [{"key": f["key"], "name": f["name"]} for f in v] for k, v in raw.get("facets", {}).items()
+                   if isinstance(v, list)},
+    }
 
 
 def unit_postings(ut) -> dict[str, float]:
@@ -116,10 +128,11 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         if chunk_size and chunk_size + size > TEXT_CHUNK:
             chunks.append({})
             chunk_size = 0
-        chunks[-1][str(i)] = [u.heading[:HEADING_CHARS], [[anchor, text] for anchor, text in u.passages]]
+        chunks[-1][str(i)] = [u.heading[:HEADING_CHARS], [[anchor, text] for anchor, text in u.passages], u.anchor,
+                              u.kind]
         chunk_size += size
         chunk_of.append(len(chunks) - 1)
-        unit_rows.append([doc_index[u.doc.id], u.anchor, u.kind, length, tlength,
+        unit_rows.append([doc_index[u.doc.id], length, tlength,
                           [agencies.index(k) for k in ut.agencies], [topics.index(k) for k in ut.topics],
                           len(chunks) - 1])
     # term shards
@@ -138,7 +151,7 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         "weights": WEIGHTS, "k1": K1, "b": B, "avglen": sum(lengths) / max(1, len(lengths)),
         "avgtitle": sum(tlengths) / max(1, len(tlengths)), "common": [COMMON_SHARE, COMMON_MIN],
         "shards": n_shards, "chunks": len(chunks), "compounds": compounds,
-        "lexicon": a.lex.raw,
+        "lexicon": browser_lexicon(a.lex.raw),
         "docs": [[d.id, d.url, d.title, d.number, d.type, d.date, d.level, d.locality,
                   d.source.path if d.source else None] for d in documents],
         "units": unit_rows,
@@ -242,11 +255,11 @@ class PrebuiltEngine:
                 continue
             if filters.agency:
                 key = resolve_facet(filters.agency, a.lex.agencies, a)
-                if key not in m["agencies"] or m["agencies"].index(key) not in row[5]:
+                if key not in m["agencies"] or m["agencies"].index(key) not in row[3]:
                     continue
             if filters.topic:
                 key = resolve_facet(filters.topic, a.lex.topics, a)
-                if key not in m["topics"] or m["topics"].index(key) not in row[6]:
+                if key not in m["topics"] or m["topics"].index(key) not in row[4]:
                     continue
             if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[4]):
                 continue
@@ -278,7 +291,7 @@ class PrebuiltEngine:
             idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
             for u, tf10 in plist:
                 tf = tf10 / 10
-                length = m["units"][u][3]
+                length = m["units"][u][1]
                 scores[u] += boost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg))
             field, _, text = term.partition(":")
             if field not in ("f", "b", "k") or (field == "f" and len(plist) > common):
@@ -286,21 +299,21 @@ class PrebuiltEngine:
             tlist = self.postings("t:" + ("@" + text if field == "k" else text), touched)
             for u, tf10 in tlist or ():
                 tf = tf10 / 10
-                length = m["units"][u][4]
+                length = m["units"][u][2]
                 scores[u] += boost * w_title * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg_t))
         ranked = sorted((u for u in scores if allowed is None or u in allowed), key=lambda u: (-scores[u], u))
         hits = []
         for u in ranked[:max(1, min(int(limit), 1000))]:
             row = m["units"][u]
             d = m["docs"][row[0]]
-            heading, passages = self.chunk(row[7], touched)[str(u)]
+            heading, passages, unit_anchor, kind = self.chunk(row[5], touched)[str(u)]
             passages = [tuple(p) for p in passages]
             anchor, text = best_passage(qt, passages, [passage_terms(t, self.analyzer) for _, t in passages])
-            anchor = anchor or row[1]
+            anchor = anchor or unit_anchor
             snippet, marks = snippet_for(qt, text, self.analyzer)
             hits.append(Hit(url=d[1] + (f"#{anchor}" if anchor else ""), doc=d[0], anchor=anchor, title=heading,
-                            score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=row[2],
-                            unit_anchor=row[1], doc_title=d[2], number=d[3], type=d[4], date=d[5], level=d[6],
+                            score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=kind,
+                            unit_anchor=unit_anchor, doc_title=d[2], number=d[3], type=d[4], date=d[5], level=d[6],
                             locality=d[7], source=d[8]))
         self.loaded_log.append(sum(os.path.getsize(self.dir / f) for f in touched))
         return hits
