@@ -98,6 +98,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             f = files.get_file_from_path(name)
             if f is not None:
                 files.remove(f)
+        for f in [f for f in files if site.unused_theme_file(f.src_uri, "search" in config.plugins)]:
+            files.remove(f)                 # search worker, lunr, source maps: nothing loads them
         self._generated = set(pages)
         for src_uri, content in pages.items():
             old = files.get_file_from_path(src_uri)
@@ -115,6 +117,8 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             if path.is_file() and not path.name.startswith("."):
                 uri = f"{ASSETS_URI}/{path.relative_to(ASSETS_DIR).as_posix()}"
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri, content in render.site_data(ok).items():
+            files.append(File.generated(config, uri, content=content))
 
         if not self._user_nav:
             config.nav = render.site_nav(ok)

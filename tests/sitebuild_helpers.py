@@ -183,8 +183,9 @@ class PageScan(HTMLParser):
                 self.links.append((tag, k, v))
                 if v.strip().lower().startswith(("javascript:", "vbscript:")):
                     self.active.append(f"<{tag} {k}={v}>")
-        if tag in ("iframe", "object", "embed", "frame", "base", "form"):
-            self.active.append(f"<{tag}>")
+        if tag in ("iframe", "object", "embed", "frame", "base") or (
+                tag == "form" and not (a.get("data-md-component") == "palette" and "action" not in a)):
+            self.active.append(f"<{tag}>")          # (the theme's light/dark switch is a form without action)
         if tag == "script" and a.get("type") == "application/ld+json":
             self.data_scripts.append(a)
             self._in_script = "data"

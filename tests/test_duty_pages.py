@@ -128,5 +128,5 @@ def test_no_tables_without_duties():
     from sitebuild_helpers import minimal_document
     docs = [minimal_document("a")]
     # the registry index of cited documents (render/registry.py) is there in every site
-    assert set(render.render_site(docs, [], {})) == {"index.md", "van-ban/a.md", "dan-chieu/index.md"}
+    assert set(render.render_site(docs, [], {})) == {"index.md", "danh-sach.md", "van-ban/a.md", "dan-chieu/index.md"}
     assert render.site_files(docs) == {}

@@ -183,7 +183,7 @@ def test_metadata_panel(probe_page):
 def test_unknowns_say_chua_ro():
     page = render.render_document(minimal_document("toi-gian"))
     _, body = split_front(page)
-    panel = body[body.index('class="dv-meta"'):body.index("</section>", body.index('class="dv-meta"'))]
+    panel = body[body.index('class="dv-meta"'):body.index("</details>", body.index('class="dv-meta"'))]
     # type, number, issuer, date, place, signers, basis, recipients
     assert panel.count(f">{render.UNKNOWN}<") == 8
     home = render.render_site([minimal_document("toi-gian")], [], {})["index.md"]
@@ -242,7 +242,7 @@ def test_unsafe_ids_are_refused(bad):
     badd = minimal_document("x")
     badd.id = bad
     pages = render.render_site([good, badd], [], {})
-    assert set(pages) == {"index.md", "van-ban/tot.md", "dan-chieu/index.md"}   # + the registry index
+    assert set(pages) == {"index.md", "danh-sach.md", "van-ban/tot.md", "dan-chieu/index.md"}   # + the registry index
     home = pages["index.md"]
     assert "Bỏ qua văn bản có mã" in home
     with pytest.raises(ValueError):
@@ -252,12 +252,12 @@ def test_unsafe_ids_are_refused(bad):
 def test_every_page_path_stays_inside_the_site():
     docs = [minimal_document(i) for i in ("a", "b-1", "0x")]
     for path in render.render_site(docs, [], {}):
-        assert re.fullmatch(r"index\.md|(van-ban|dan-chieu)/[a-z0-9][a-z0-9-]*\.md", path), path
+        assert re.fullmatch(r"index\.md|danh-sach\.md|(van-ban|dan-chieu)/[a-z0-9][a-z0-9-]*\.md", path), path
 
 
 def test_duplicate_ids_refused():
     pages = render.render_site([minimal_document("same"), minimal_document("same")], [], {})
-    assert list(pages) == ["index.md", "van-ban/same.md", "dan-chieu/index.md"]
+    assert list(pages) == ["index.md", "danh-sach.md", "van-ban/same.md", "dan-chieu/index.md"]
     assert "trùng mã" in pages["index.md"]
 
 
@@ -265,7 +265,7 @@ def test_duplicate_ids_refused():
 # home page and navigation
 # ---------------------------------------------------------------------------------------------
 
-def test_home_groups_and_counts():
+def test_home_counts_and_levels():
     docs = [
         minimal_document("tw", level="central", type="Quyết định", number="23-QĐ/TW", date="2021-07-30",
                          body=[Node(kind="article", num="1", anchor="dieu-1",
@@ -278,17 +278,14 @@ def test_home_groups_and_counts():
     home = render.render_site(docs, [], {"build_date": "2025-01-01T00:00:00Z", "corpus_version": "abc"})["index.md"]
     text = text_of(md_to_html(split_front(home)[1]))
     assert "5 văn bản" in text and "1 điều" in text and "1 khoản" in text
-    order = [text.index(x) for x in ("Trung ương (1 văn bản)", "Tỉnh, thành phố (2 văn bản)", "Xã (1 văn bản)",
-                                     "Chưa rõ cấp (1 văn bản)")]
+    order = [text.index(x) for x in ("Trung ương (1)", "Tỉnh, thành phố (2)", "Xã (1)", "Chưa rõ cấp (1)")]
     assert order == sorted(order)
-    assert text.index("Bình Thuận") < text.index("Đồng Nai")
+    assert ("a", "href", "danh-sach.html?cap=tinh") in scan_html(md_to_html(split_front(home)[1])).links
     assert "30/07/2021" in text and "23-QĐ/TW" in text
     assert 'href="van-ban/tw.html"' in home
     assert "sắp có" not in text
     nav = render.site_nav(docs)
-    assert list(nav[0]) == ["Trang chủ"]
-    assert [list(x)[0] for x in nav[1:]] == ["Trung ương", "Tỉnh, thành phố", "Xã", "Chưa rõ cấp",
-                                          "Văn bản được dẫn chiếu"]
+    assert [list(x)[0] for x in nav] == ["Trang chủ", "Danh sách văn bản", "Văn bản được dẫn chiếu"]
 
 
 def test_fmt_date():

@@ -30,13 +30,13 @@ def test_build_report(site):
     rep = site["report"]
     assert rep.documents == 3, rep.errors
     assert rep.errors == []
-    # home, search.html, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu),
+    # home, document list, search.html, 3 documents, the handout page (tai-lieu-phat-tay), the glossary (tim-hieu/thuat-ngu),
     # the responsibility and topic pages (tools/render/duties.py, topics.py) and the registry pages
     tables = len(list((site["site"] / "co-quan").rglob("*.html"))) + len(list((site["site"] / "chu-de").glob("*.html")))
     assert tables > 20
     registry = list((site["site"] / "dan-chieu").glob("*.html"))       # cited documents outside the corpus + index
     assert len(registry) >= 13
-    assert rep.pages == 7 + tables + len(registry)
+    assert rep.pages == 8 + tables + len(registry)
     assert (site["site"] / "index.html").is_file()
     assert len(list((site["site"] / "van-ban").glob("*.html"))) == 3
     # no root-absolute 404 page, no empty sitemap, no unrendered theme template
@@ -134,13 +134,17 @@ def test_seed_anchors_all_present(site, pages):
                 assert tools != -1 and (next_id == -1 or tools < next_id), n.anchor
 
 
-def test_home_lists_every_document(site, pages):
+def test_every_document_is_in_the_list_and_the_home_page_leads_there(site, pages):
+    import re
     home = pages[site["site"] / "index.html"]
-    linked = {u for _, _, u in home.links if u.startswith("van-ban/")}
+    linked = {u for _, _, u in home.links}
+    assert "danh-sach.html" in linked
     on_disk = {f"van-ban/{p.name}" for p in (site["site"] / "van-ban").glob("*.html")}
-    assert on_disk <= linked
-    text = " ".join(home.text)
-    assert "Tỉnh, thành phố" in text and "Đồng Nai" in text and "Bình Thuận" in text
+    assert on_disk <= linked                     # three documents: all among the newest
+    data = (site["site"] / "assets/du-lieu/danh-sach.js").read_text(encoding="utf-8")
+    rows = json.loads(re.search(r"window\.danvanList = (.*);\n", data).group(1))["rows"]
+    assert {r[0] for r in rows} == on_disk
+    assert {"Đồng Nai", "Bình Thuận"} <= {r[6] for r in rows}
 
 
 def test_offline_archive(site):

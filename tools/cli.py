@@ -245,7 +245,25 @@ def cmd_bench(args) -> int:
         from .glossary import bench_glossary
         bench_glossary(args.corpus)
         return 0
+    if args.what in ("size", "page", "offset"):
+        from . import bench_pages
+        if args.what == "size":
+            bench_pages.bench_size(args.corpus, args.site, args.zip)
+        elif args.what == "page":
+            bench_pages.bench_page(args.site or _built(args), args.page, rate=args.cpu_rate, repeat=max(1, args.repeat))
+        else:
+            bench_pages.bench_offset(args.site or _built(args))
+        return 0
     return 2
+
+
+def _built(args) -> str:
+    """A site built from --corpus into a temporary folder (for the browser benches without --site)."""
+    import tempfile
+    out = tempfile.mkdtemp(prefix="danvan-bench-site-")
+    from .site import build_site
+    build_site(args.corpus, out, quiet=True)
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -284,11 +302,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("bench", help="đo tốc độ")
-    p.add_argument("what", choices=["parse", "build", "search", "duties", "align", "glossary", "cite"])
+    p.add_argument("what", choices=["parse", "build", "search", "duties", "align", "glossary", "cite", "size", "page",
+                                    "offset"])
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--repeat", type=int, default=1)
     p.add_argument("--gold", default=None, help="tệp nhãn chuẩn (duties: tests/data/duties_gold.json, "
                                                 "cite: tests/data/cite-gold.json)")
+    p.add_argument("--site", default=None, help="size/page/offset: đo một trang đã dựng (mặc định: dựng từ --corpus)")
+    p.add_argument("--zip", default=None, help="size: bản nén của --site")
+    p.add_argument("--page", default=None, help="page: trang cần đo (mặc định: trang văn bản lớn nhất)")
+    p.add_argument("--cpu-rate", type=float, default=4.0, help="page: CPU chậm đi bao nhiêu lần (mặc định 4)")
     from .search.cli import add_bench_search_args, add_search_commands
     add_bench_search_args(p)
     p.set_defaults(func=cmd_bench)

@@ -30,6 +30,19 @@ MANIFEST_JSON = "MANIFEST.json"
 MANIFEST_TXT = "manifest.txt"
 
 
+# Theme files that no page of ours loads: Material's search (its Web Worker and the lunr language files,
+# used only by Material's own search plugin, which we do not enable) and source maps (*.map), which only a
+# browser's developer tools fetch. Left out of the site and so of the offline archive.
+UNUSED_THEME_FILES = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
+
+
+def unused_theme_file(src_uri: str, theme_search: bool = False) -> bool:
+    """True for a theme file that nothing in the built site loads (see UNUSED_THEME_FILES)."""
+    if src_uri.endswith(".map"):
+        return True
+    return not theme_search and src_uri.startswith(UNUSED_THEME_FILES)
+
+
 @dataclass
 class BuildReport:
     out: str

@@ -19,7 +19,7 @@ text), ``meta`` (letterhead, metadata panel, notes), ``toc``, ``home``, ``pages`
 ``align`` (compare pages, alignment notes and coverage tables: danvan.align).
 
 Public entry point: ``render_site(docs, errors, build_info) -> {site-relative path: content}``.
-Helpers the MkDocs plugin uses: ``site_nav``, ``toc_tokens``, ``valid_documents``, ``doc_page_path``.
+Helpers the MkDocs plugin uses: ``site_nav``, ``site_data``, ``toc_tokens``, ``valid_documents``, ``doc_page_path``.
 """
 from __future__ import annotations
 
@@ -27,14 +27,14 @@ from .common import (DOC_DIR, HEADING_KINDS, KIND_NAMES, LEVEL_LABELS, LEVEL_ORD
                      UNKNOWN, check_doc_id, count_nodes, doc_html_path, doc_page_path, fmt_date, page_title,
                      running_head, short_title, valid_documents)
 from .document import NODE_LAYOUTS, render_document
-from .home import group_documents, render_home
+from .home import render_home
 from .markup import Html, esc, plain_label
-from .pages import render_site, site_files, site_nav
+from .pages import render_site, site_data, site_files, site_nav
 from .toc import toc_tokens
 
 __all__ = [
     "DOC_DIR", "HEADING_KINDS", "KIND_NAMES", "LEVEL_LABELS", "LEVEL_ORDER", "NODE_LAYOUTS", "NO_LOCALITY",
     "SITE_NAME", "UNKNOWN", "Html", "check_doc_id", "count_nodes", "doc_html_path", "doc_page_path", "esc",
     "fmt_date", "group_documents", "page_title", "plain_label", "render_document", "render_home", "render_site",
-    "running_head", "short_title", "site_files", "site_nav", "toc_tokens", "valid_documents",
+    "running_head", "short_title", "site_data", "site_files", "site_nav", "toc_tokens", "valid_documents",
 ]

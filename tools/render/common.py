@@ -119,8 +119,9 @@ def short_title(doc: Document, max_len: int = 70) -> str:
 
 
 def page_title(doc: Document) -> str:
-    """Browser-tab title: number and title."""
-    t = doc.title or doc.id
+    """Browser-tab title: number and title (an all-capitals title in sentence case, titles.sentence_case)."""
+    from .titles import sentence_case
+    t = sentence_case(doc.title, [doc.locality or ""]) if doc.title else doc.id
     if doc.number:
         t = f"{doc.number} – {t}"
     return plain_label(t, 140)

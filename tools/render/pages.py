@@ -1,15 +1,14 @@
 """The whole site: every page, and the navigation handed to MkDocs."""
 from __future__ import annotations
 
-from collections import Counter
-
 from ..align import align_site
 from ..link import link
 from ..model import Document
 from .align import AlignContext, compare_pages
-from .common import LEVEL_LABELS, NO_LOCALITY, doc_page_path, short_title, valid_documents
+from .browse import BROWSE_PAGE, BROWSE_TITLE, LIST_SCRIPT, list_script, render_browse
+from .common import doc_page_path, valid_documents
 from .document import render_document
-from .home import group_documents, render_home, source_name
+from .home import render_home
 from .markup import plain_label
 from .duties import CALENDAR, COMPARE, MATRIX
 from .duties import INDEX as AGENCY_INDEX
@@ -26,7 +25,7 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     no page and an error naming them is listed on the home page."""
     ok, refused = valid_documents(docs)
     all_errors = list(errors) + refused
-    pages = {"index.md": render_home(ok, all_errors, build_info or {})}
+    pages = {"index.md": render_home(ok, all_errors, build_info or {}), BROWSE_PAGE: render_browse(ok)}
     align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
     pages.update(compare_pages(align))
     enr = enrichment(ok)                               # responsibility tables and topics (render/duties, topics)
@@ -54,27 +53,26 @@ def _entry(label: str, target: str | list) -> dict:
     return {plain_label(label): target}
 
 
-def site_nav(docs: list[Document]) -> list:
-    """MkDocs `nav` config: home, then level → locality → documents."""
+def site_data(docs: list[Document]) -> dict[str, str]:
+    """Files that are not pages: the list's data script, loaded by danh-sach.html only."""
     ok, _ = valid_documents(docs)
-    nav: list = [_entry("Trang chủ", "index.md")]
-    for level, locs in group_documents(ok):
-        children: list = []
-        flat = (level == "central" and all(loc is None for loc, _ in locs)) or (len(locs) == 1 and locs[0][0] is None)
-        for loc, ds in locs:
-            labels = [short_title(d) for d in ds]
-            seen = Counter(labels)
-            entries = [_entry(f"{lab} · {source_name(d)}" if seen[lab] > 1 else lab, doc_page_path(d))
-                       for lab, d in zip(labels, ds)]
-            if flat:
-                children.extend(entries)
-            else:
-                children.append(_entry(loc or NO_LOCALITY, entries))
-        nav.append(_entry(LEVEL_LABELS[level], children))
-    if has_tables(enrichment(ok)):
+    return {LIST_SCRIPT: list_script(ok)}
+
+
+# Extra navigation entries (label, page) that features with pages of their own append to: search,
+# knowledge pages, registries. Documents are never listed here: every page carries the navigation, so a
+# page's weight must not grow with the corpus (the list is danh-sach.html).
+NAV_EXTRA: list[tuple[str, str]] = []
+
+
+def site_nav(docs: list[Document]) -> list:
+    """MkDocs `nav` config: a few fixed entries, whatever the number of documents."""
+    ok, _ = valid_documents(docs)
+    nav = [_entry("Trang chủ", "index.md"), _entry(BROWSE_TITLE, BROWSE_PAGE)]
+    if has_tables(enrichment(ok)):          # a fixed handful of entries, whatever the corpus size
         nav.append(_entry("Cơ quan và nhiệm vụ", [
             _entry("Danh sách cơ quan", AGENCY_INDEX), _entry("Cơ quan cùng loại", COMPARE),
             _entry("Ma trận cơ quan × văn bản", MATRIX), _entry("Lịch báo cáo", CALENDAR)]))
         nav.append(_entry("Chủ đề", TOPIC_INDEX))
     nav.append(_entry(INDEX_TITLE, registry_path("index")))
-    return nav
+    return nav + [_entry(label, page) for label, page in NAV_EXTRA]

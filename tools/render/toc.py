@@ -7,7 +7,7 @@ from ..model import Document, Node
 from .common import HEADING_KINDS, KIND_NAMES, annex_label
 from .markup import esc
 
-OPEN_UP_TO = 40     # a longer table of contents starts collapsed
+OPEN_UP_TO = 0      # the table of contents starts collapsed: the text comes first
 
 
 def node_toc_label(n: Node) -> str:
