@@ -144,3 +144,16 @@ def test_page_title_in_sentence_case_stored_title_unchanged():
     d = _doc(3)
     assert render.page_title(d) == "3/2024/QĐ-UBND – Quyết định ban hành quy chế thử số 3 tỉnh Bình Thuận"
     assert d.title.isupper()
+
+
+def test_home_lists_the_pages_the_site_makes(seed_docs):
+    """The ways in on the home page name the agency, calendar, topic and cited-document pages, each a page of
+    the same site; a corpus without duties lists no agency pages."""
+    docs = list(seed_docs.values())
+    pages = render.render_site(docs, [], {})
+    hrefs = re.findall(r'<li><a href="([^"]+)">', pages["index.md"].split('class="dv-entry-list"')[1].split("</ul>")[0])
+    assert hrefs == ["co-quan/index.html", "co-quan/lich-bao-cao.html", "chu-de/index.html", "dan-chieu/index.html"]
+    for href in hrefs:
+        assert href[:-5] + ".md" in pages, href
+    bare = render.render_site([_doc(1)], [], {})["index.md"]
+    assert "co-quan/index.html" not in bare and "dan-chieu/index.html" in bare

@@ -12,9 +12,6 @@ from .browse import BROWSE_HTML, display_title
 from .markup import page_source, render_template
 
 RECENT = 8          # newest documents shown on the home page
-# Other pages of the site, as (label, href, what it is for): shown among the ways in. Features that add a
-# page (search, knowledge pages, registries) append to this list.
-ENTRY_POINTS: list[tuple[str, str, str]] = []
 
 
 def source_name(d: Document) -> str:
@@ -55,7 +52,10 @@ def newest(docs: list[Document], n: int = RECENT) -> list[Document]:
     return ds[:n]
 
 
-def render_home(docs: list[Document], errors: list[str], build_info: dict) -> str:
+def render_home(docs: list[Document], errors: list[str], build_info: dict,
+                entry_points: list[tuple[str, str, str]] = ()) -> str:
+    """`entry_points`: other pages of the site as (label, href from the root, what it is for), shown among the
+    ways in (render_site passes the pages it makes)."""
     counts = count_nodes(docs)
     title_count = Counter(d.title for d in docs)
     levels = Counter(d.level if d.level in LEVEL_LABELS else None for d in docs)
@@ -64,7 +64,7 @@ def render_home(docs: list[Document], errors: list[str], build_info: dict) -> st
     recent = [card(d, title_count[d.title] > 1) for d in newest(docs)]
     html = render_template(
         "home.html", site_name=SITE_NAME, documents=len(docs), articles=counts.get("article", 0),
-        clauses=counts.get("clause", 0), browse=BROWSE_HTML, levels=level_links, entry_points=list(ENTRY_POINTS),
+        clauses=counts.get("clause", 0), browse=BROWSE_HTML, levels=level_links, entry_points=list(entry_points),
         recent=recent, errors=list(errors), error_count=len(errors),
         build_date=build_info.get("build_date"),
         corpus_version=str(build_info["corpus_version"])[:12] if build_info.get("corpus_version") else None,

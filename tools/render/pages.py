@@ -25,10 +25,11 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
     no page and an error naming them is listed on the home page."""
     ok, refused = valid_documents(docs)
     all_errors = list(errors) + refused
-    pages = {"index.md": render_home(ok, all_errors, build_info or {}), BROWSE_PAGE: render_browse(ok)}
+    enr = enrichment(ok)                               # responsibility tables and topics (render/duties, topics)
+    pages = {"index.md": render_home(ok, all_errors, build_info or {}, entry_points(enr)),
+             BROWSE_PAGE: render_browse(ok)}
     align = AlignContext(align_site(ok), ok)      # central ↔ provincial alignment (danvan.align)
     pages.update(compare_pages(align))
-    enr = enrichment(ok)                               # responsibility tables and topics (render/duties, topics)
     links = link(ok)                                   # citations, relations, registry (danvan.link)
     by_id = {d.id: d for d in ok}
     for d in ok:
@@ -39,6 +40,21 @@ def render_site(docs: list[Document], errors: list[str], build_info: dict) -> di
         pages.update(topic_pages(ok, enr))
     pages.update(render_registry(links, ok))
     return pages
+
+
+def _html(src_uri: str) -> str:
+    return src_uri[:-3] + ".html"
+
+
+def entry_points(enr) -> list[tuple[str, str, str]]:
+    """The pages render_site makes besides documents, as the home page lists them: (label, href, purpose)."""
+    out = []
+    if has_tables(enr):
+        out += [("Cơ quan và nhiệm vụ", _html(AGENCY_INDEX), "ai phải làm gì, phối hợp với ai, bao lâu một lần"),
+                ("Lịch báo cáo", _html(CALENDAR), "việc đến hạn hằng tháng, quý, 6 tháng, năm"),
+                ("Chủ đề", _html(TOPIC_INDEX), "các điều, khoản theo từng lĩnh vực")]
+    out.append((INDEX_TITLE, _html(registry_path("index")), "các văn bản được trích dẫn và nơi trích dẫn"))
+    return out
 
 
 def site_files(docs: list[Document]) -> dict[str, str]:
