@@ -75,13 +75,27 @@ elif os.environ.get("HYPOTHESIS_PROFILE"):
     _hyp_settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
+CHROMIUM = "/usr/bin/chromium"
+
+
+def require_browser() -> None:
+    """Playwright and Debian's Chromium, or the browser tests are unavailable (skipped locally, failed under CI)."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except Exception as e:  # pragma: no cover - depends on the machine
+        unavailable(f"playwright is not importable ({e})")
+    if not Path(CHROMIUM).exists():
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for every browser test module: Playwright's sync API runs one instance per thread,
-    so the modules share this one. The modules check Playwright and /usr/bin/chromium first (unavailable)."""
+    so the modules share this one."""
+    require_browser()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                               args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         yield b
         b.close()

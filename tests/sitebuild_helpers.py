@@ -3,6 +3,7 @@ and an HTML scanner for links, ids and active content."""
 from __future__ import annotations
 
 import atexit
+import http.server
 import json
 import re
 import shutil
@@ -241,3 +242,9 @@ def without_jsonld(html: str) -> str:
     for data in JSONLD.findall(html):
         json.loads(data)
     return re.sub(JSONLD.pattern + r"\n?", "", html)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """The static file server of the browser tests, without a log line per request."""
+    def log_message(self, *args):
+        pass

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import unavailable
 from sitebuild_helpers import PageScan, built_site, scan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,21 +138,6 @@ def test_corpus_text_stays_text_on_the_compare_page(tmp_path):
 
 
 # --- in a browser ---------------------------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except Exception as e:  # pragma: no cover - depends on the machine
-        unavailable(f"playwright is not importable ({e})")
-    if not Path("/usr/bin/chromium").exists():
-        unavailable("/usr/bin/chromium is missing (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1366])
 def test_compare_page_in_a_browser(browser, site, width):

@@ -12,32 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import unavailable
-from sitebuild_helpers import built_site, probe_page
+from conftest import require_browser
+from sitebuild_helpers import QuietHandler, built_site, probe_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("DANVAN_SHOTS", "/tmp/shots"))
 ALLOWED = ("http://127.0.0.1", "http://localhost", "file:", "data:", "blob:", "about:")
 SEED_DONG_NAI = "dong-nai-03-qc-bdvtu-bcsdubnd-2021.html"
 
-try:
-    from playwright.sync_api import sync_playwright
-except Exception as e:  # pragma: no cover - depends on the machine
-    sync_playwright = None
-    _skip_reason = f"playwright is not importable ({e})"
-else:
-    _skip_reason = None
-if _skip_reason is None and not Path(CHROMIUM).exists():
-    _skip_reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-if _skip_reason:
-    unavailable(_skip_reason)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+require_browser()
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +31,7 @@ def site_dir():
 
 @pytest.fixture(scope="session")
 def server(site_dir):
-    handler = functools.partial(_Quiet, directory=str(site_dir))
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     t = threading.Thread(target=httpd.serve_forever, daemon=True)
     t.start()

@@ -9,25 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import unavailable
+from conftest import require_browser
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("DANVAN_SHOTS", "/tmp/shots"))
 FIXTURE = Path(__file__).parent / "data" / "cite"
 
-try:
-    from playwright.sync_api import sync_playwright  # noqa: F401  (the session browser: conftest.browser)
-except Exception as e:  # pragma: no cover - depends on the machine
-    sync_playwright = None
-    _skip = f"playwright is not importable ({e})"
-else:
-    _skip = None
-if _skip is None and not Path(CHROMIUM).exists():
-    _skip = f"{CHROMIUM} is missing (apt-get install chromium)"
-if _skip:
-    unavailable(_skip)
+require_browser()
 
 
 @pytest.fixture(scope="module")

@@ -14,30 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import unavailable
+from conftest import require_browser
 from frame_corpus import write_corpus
-from sitebuild_helpers import CORPUS
+from sitebuild_helpers import CORPUS, QuietHandler
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("DANVAN_SHOTS", "/tmp/shots"))
 DONG_NAI = "van-ban/dong-nai-03-qc-bdvtu-bcsdubnd-2021.html"     # seed: 3 chapters, Điều 1–5
 INVENTED = 12
-try:
-    import playwright.sync_api  # noqa: F401
-except Exception as e:  # pragma: no cover - depends on the machine
-    unavailable(f"playwright is not importable ({e})")
-if not Path(CHROMIUM).exists():
-    unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+require_browser()
 
 WIDTHS = [390, 1366]
 SCHEMES = ["http", "file"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +44,7 @@ def site():
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()

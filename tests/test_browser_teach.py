@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import io
 import os
 import re
 import threading
@@ -17,33 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import unavailable
+from sitebuild_helpers import QuietHandler
+from conftest import require_browser
 from teach_fixture import DOC_ID, POINT_CITE, SITE_URL, site_config, write_corpus
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("DANVAN_SHOTS", "/tmp/shots"))
 PAGE = f"van-ban/{DOC_ID}.html"
 LABELS = ("Trích dẫn", "Liên kết", "Phát tay", "Sao chép", "Trình chiếu", "Tải bản Word")
 LOCAL_NOTE = "Liên kết này chỉ mở được trên máy này"
 
-try:
-    from playwright.sync_api import sync_playwright
-except Exception as e:  # pragma: no cover - depends on the machine
-    sync_playwright = None
-    _skip_reason = f"playwright is not importable ({e})"
-else:
-    _skip_reason = None
-if _skip_reason is None and not Path(CHROMIUM).exists():
-    _skip_reason = f"{CHROMIUM} is missing (apt-get install chromium)"
-if _skip_reason:
-    unavailable(_skip_reason)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+require_browser()
 
 
 def _build(root: Path, site_url: str | None) -> Path:
@@ -60,7 +44,7 @@ def sites(tmp_path_factory):
     out, servers = {}, []
     for name, url in (("public", SITE_URL), ("local", None)):
         d = _build(tmp_path_factory.mktemp(f"teach-{name}"), url)
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(d)))
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(d)))
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         servers.append(httpd)
         out[name] = {"dir": d, "http": f"http://127.0.0.1:{httpd.server_address[1]}", "file": d.resolve().as_uri()}

@@ -18,12 +18,11 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from conftest import REALWORLD, ROOT, require_realworld, unavailable
-from sitebuild_helpers import built_site
+from conftest import REALWORLD, ROOT, require_browser, require_realworld
+from sitebuild_helpers import QuietHandler, built_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("DANVAN_SHOTS", "/tmp/shots"))
 ALLOWED = ("http://127.0.0.1", "file:", "data:", "blob:", "about:")
 ASSETS = ROOT / "site_plugins" / "assets"
@@ -31,25 +30,11 @@ QUERIES = ROOT / "tests" / "search_queries"
 HOSTILE = ['"', "(", "*", "AND", "x" * 10_000, "dân vận 😀😀", "😀", "của và các", "", "   ", "\u0301\u0300",
            "((UBND", "a" * 40 + " " + "b " * 100, "UBND " * 300, "<script>alert(1)</script>", "217-QĐ/TW/", "—/.:"]
 
-try:
-    import playwright.sync_api  # noqa: F401  (the session's `browser` fixture is in conftest.py)
-except Exception as e:  # pragma: no cover - depends on the machine
-    _skip = f"playwright is not importable ({e})"
-else:
-    _skip = None
-if _skip is None and not Path(CHROMIUM).exists():
-    _skip = f"{CHROMIUM} is missing (apt-get install chromium)"
-if _skip:
-    unavailable(_skip)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+require_browser()
 
 
 def _serve(directory: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
