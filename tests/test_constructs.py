@@ -59,6 +59,12 @@ TITLES = [
     ("NGHỊ QUYẾT\nVề việc thông qua\n\nHỘI ĐỒNG NHÂN DÂN\n", "Nghị quyết", "Nghị quyết Về việc thông qua"),
     # missing space after the type (PDF extraction): the type is still found; title_lines keep the source
     ("QUYẾT ĐỊNHVỀ VIỆC BAN HÀNH QUY CHẾ\n\nĐiều 1. A\n", "Quyết định", "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ"),
+    # a web page showing the trích yếu twice (glued to the type, then alone): the title names it once
+    ("**NGHỊ ĐỊNH****Về chế độ họp**\n\n**Về chế độ họp**\n\n*Căn cứ Luật số 1;*\n", "Nghị định",
+     "Nghị định Về chế độ họp"),
+    ("**LUẬT****CÔNG TÁC DÂN VẬN**\n\n**CÔNG TÁC  DÂN VẬN**\n\n*Căn cứ Hiến pháp;*\n", "Luật", "LUẬT CÔNG TÁC DÂN VẬN"),
+    # a repeated word that is not a whole repeated line stays
+    ("NGHỊ ĐỊNH\nQuy định quy định chi tiết\n\nĐiều 1. A\n", "Nghị định", "Nghị định Quy định quy định chi tiết"),
 ]
 
 
@@ -67,6 +73,7 @@ def test_title(text, typ, title):
     d = parse(text)
     assert d.type == typ
     assert d.title == title
+    assert check_lossless(text, d).ok
 
 
 PREAMBLE = [
