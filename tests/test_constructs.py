@@ -458,3 +458,19 @@ def test_quoted_amendments_are_text_of_the_amending_clause():
 def test_an_unclosed_quotation_ends_at_the_next_article():
     d = parse(AMENDING.replace("theo quy định.”", "theo quy định."))
     assert [n.anchor for n in nodes(d, "article")] == ["dieu-1", "dieu-2"]
+
+
+def test_page_with_only_the_execution_clause_and_an_annexed_list():
+    """A decision whose head and articles were lost: its last sentence (the execution clause) then its annexed
+    list. The list is an annex, not the document's type line; its title does not become the document's."""
+    text = ("VỀ VIỆC ỦY QUYỀN GIẢI QUYẾT THỦ TỤC\n\n"
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.\n\n"
+            "DANH MỤC THỦ TỤC ỦY QUYỀN\n\n*(Ban hành kèm theo Quyết định số /QĐ-UBND ngày / /2025)*\n\n"
+            "| STT | Tên thủ tục |\n|---|---|\n| 1 | Cấp giấy phép |\n")
+    d = parse(text)
+    assert d.type is None and d.title == "VỀ VIỆC ỦY QUYỀN GIẢI QUYẾT THỦ TỤC"
+    assert not d.issuers
+    assert len(d.annexes) == 1 and "THỦ TỤC ỦY QUYỀN" in d.annexes[0].title
+    assert any(n.kind == "table" for a in d.annexes for n in a.body)
+    assert "chịu trách nhiệm thi hành" in d.body[0].text
+    assert check_lossless(text, d).ok

@@ -62,6 +62,9 @@ def parse_head(paras: list[Para], doc: Document, ctx: _Ctx) -> int:
             break
         ty = _type_of(t)
         if ty and (is_caps(ty[1]) and (paras[i].bold or paras[i].heading or len(t) < 200)):
+            end = _title_span(paras, i)
+            if end < n and RE_KEM_THEO.match(paras[end].text):
+                break       # "DANH MỤC … (Ban hành kèm theo Quyết định …)": an annex's heading, the head is missing
             title_at = i
             break
     if title_at is not None:
