@@ -98,3 +98,31 @@ def test_warm_shards_hold_the_most_frequent_syllables_within_a_byte_budget(index
                 df[term] = len(unpack(packed)) // 2
     top = min(df, key=lambda t: (-df[t], t))
     assert warm[0] == fnv1a(shard_key(top)) % eng.meta["shards"]
+
+
+def test_heading_lists_of_common_syllables_are_not_written_and_never_read(tmp_path, monkeypatch):
+    """A common syllable (in more than max(COMMON_MIN, COMMON_SHARE × units) units) is not scored on headings,
+    so its "t:" list is left out; no query asks for one (the ranking cannot change)."""
+    from pathlib import Path
+    from danvan.corpus import load_corpus
+    from danvan.search import prebuilt
+    monkeypatch.setattr(prebuilt, "COMMON_MIN", 4)     # the seeds have a few dozen units: make some syllables common
+    docs = load_corpus(CORPUS).documents
+    prebuilt.write_prebuilt(docs, tmp_path)
+    eng = prebuilt.PrebuiltEngine(tmp_path)
+    common = max(4, eng.meta["common"][0] * len(eng.units))
+    terms = {}
+    for k in range(eng.meta["shards"]):
+        terms.update(eng.shard(k, set()))
+    frequent = [t for t in terms if t.startswith("f:") and len(unpack(terms[t])) // 2 > common]
+    assert frequent and not any("t:" + t[2:] in terms for t in frequent)
+    rare_in_headings = [t for t in terms if t.startswith("t:") and not t.startswith("t:@") and "_" not in t]
+    assert rare_in_headings                              # the other heading lists are there
+    asked = []
+    real = eng.postings
+    monkeypatch.setattr(eng, "postings", lambda term, touched: (asked.append(term), real(term, touched))[1])
+    queries = [q["query"] for q in json.loads((Path(__file__).parent / "search_queries" / "seeds.json")
+                                              .read_text(encoding="utf-8"))["queries"]]
+    for q in queries:
+        eng.search(q, limit=10)
+    assert len(asked) > len(queries) and not any(t.startswith("t:") and "f:" + t[2:] in frequent for t in asked)

@@ -46,7 +46,7 @@ _RUN_JS = """async ([queries, limit]) => {
     }
   }
   // every index file: from adding its <script> tag to its onload (fetch, parse and run, while others load)
-  out.scripts = e.loader.loaded.map((f, i) => [f, e.loader.ms[i]]);
+  out.scripts = e.loader.ms ? e.loader.loaded.map((f, i) => [f, e.loader.ms[i]]) : [];
   return out;
 }"""
 

@@ -144,6 +144,11 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         unit_docs.append(d)
         unit_agencies.append([agencies.index(k) for k in ut.agencies])
         unit_topics.append([topics.index(k) for k in ut.topics])
+    # a heading term "t:<fold>" counts only while its syllable is not common (PrebuiltEngine.search, step 3):
+    # the heading lists of common syllables are never read, so they are not written
+    common = max(COMMON_MIN, COMMON_SHARE * len(units))
+    for term in [t for t in postings if t.startswith("t:") and len(postings.get("f:" + t[2:], ())) > common]:
+        del postings[term]
     # term shards: each posting list packed (packed.pack_postings), about SHARD_TARGET bytes per shard
     packed = {term: pack_postings(postings[term]) for term in sorted(postings)}
     body_bytes = sum(len(t) + len(p) + 6 for t, p in packed.items())
