@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .analyzer import Analyzer
+from .facets import unit_facets
 from .query import passage_terms
 from .units import Unit, doc_meta_text
 
@@ -20,7 +21,7 @@ class UnitTerms:
     title: Counter                  # whoosh's title field: folded and exact syllables, bigrams, "@concept"s
     title_terms: dict[str, Counter]  # the title's terms per field (document_terms)
     meta: Counter
-    agencies: list[str]
+    agencies: list[str]             # agency kinds responsible in the unit (danvan.search.facets)
     topics: list[str]
     passage_terms: list[list[str]]
 
@@ -51,6 +52,6 @@ def unit_terms(u: Unit, a: Analyzer, meta_cache: dict, compounds: bool = True) -
     t.update(title["exact"])
     t.update(title["bigram"])
     t.update({f"@{c}": n for c, n in title["concept"].items()})
-    agencies, topics = a.facets_of([title_toks] + passage_toks)
+    agencies, topics = unit_facets(u)
     return UnitTerms(body, t, title, meta, agencies, topics,
                      [passage_terms(text, a, toks) for toks, (_, text) in zip(passage_toks, u.passages)])
