@@ -208,8 +208,15 @@ class PrebuiltEngine:
         self.vocab = set(self.meta["vocab"])
         self._shards: dict[int, dict] = {}
         self._chunks: dict[int, dict] = {}
-        self.catalog = FacetCatalog(extra_agencies=self.meta["lexicon"]["facets"]["agencies"])
+        self._catalog = None
         self.loaded_log: list[int] = []     # bytes loaded before the first result, per query (cold cache)
+
+    @property
+    def catalog(self) -> FacetCatalog:
+        """Facet values and labels, read on first use (only filters by agency or topic need them)."""
+        if self._catalog is None:
+            self._catalog = FacetCatalog(extra_agencies=self.meta["lexicon"]["facets"]["agencies"])
+        return self._catalog
 
     def sizes(self) -> dict:
         files = list(self.dir.glob("*.js"))

@@ -201,7 +201,15 @@ class WhooshEngine:
         self.compound_vocab = _Terms(r, "compound")
         self.stats = json.loads((p / META_FILE).read_text(encoding="utf-8"))
         self.common_df = max(COMMON_MIN, COMMON_SHARE * r.doc_count_all())
-        self.catalog = FacetCatalog(extra_agencies=self.stats.get("facets", {}).get("agency"))
+        self._catalog = None
+
+    @property
+    def catalog(self) -> FacetCatalog:
+        """Facet values and labels, read on first use (the gazetteer costs a few tenths of a second to load:
+        a plain `danvan search` does not pay it)."""
+        if self._catalog is None:
+            self._catalog = FacetCatalog(extra_agencies=self.stats.get("facets", {}).get("agency"))
+        return self._catalog
 
     def df(self, field: str, text: str) -> int:
         return self.reader.doc_frequency(field, text)
