@@ -244,7 +244,7 @@ def test_facets_filter_combine_and_go_into_the_url(browser, site, server, refere
     params = parse_qs(urlsplit(page.url).query)
     assert params["locality"] == [value] and params["agency"] == [agency] and params["q"] == [q]
     assert page.inner_text("#dv-status").startswith(f"{n2} kết quả")
-    ref = reference.search(q, limit=1000, filters=Filters(locality=value, agency=agency))
+    ref = reference.search(q, limit=1000, filters=Filters(locality=value, agency=agency, exact_ids=True))
     assert len(ref) == n2
     assert [h[1] for h in _hits(page)] == [r.url for r in ref[:len(_hits(page))]]
     # the URL alone restores the same state

@@ -53,6 +53,8 @@ AGENCIES = [
     ("ban dan van", {"ban-dan-van-tinh-uy", "ban-dan-van-huyen-uy"}, {"ban-tuyen-giao-tinh-uy"}),
     ("BAN DÂN VẬN", {"ban-dan-van-tinh-uy"}, set()),
     ("UBND", {"ubnd-tinh", "ubnd-huyen", "ubnd-xa", "chinh-phu"}, {"bcs-dang-ubnd-tinh", "van-phong-ubnd-tinh"}),
+    ("ubnd", {"ubnd-tinh", "ubnd-huyen", "ubnd", "chinh-phu"}, {"bcs-dang-ubnd-tinh"}),   # a family id: the family
+    ("ban-dan-van", {"ban-dan-van-tinh-uy", "ban-dan-van-huyen-uy"}, {"ubnd-tinh"}),
     ("Ủy ban nhân dân", {"ubnd-tinh", "ubnd-xa"}, {"bcs-dang-ubnd-tinh"}),
     ("Ban Tuyên giáo", {"ban-tuyen-giao-tinh-uy", "ban-tuyen-giao-trung-uong"}, {"ban-dan-van-tinh-uy"}),
     ("Ban Dân vận Tỉnh ủy", {"ban-dan-van-tinh-uy"}, {"ban-dan-van-huyen-uy"}),        # a kind's own name
@@ -98,6 +100,13 @@ def test_unknown_names_come_with_close_names(catalog, dim, typed, close):
     assert not res and close in res.suggestions
     msg = not_found_message(dim, typed, res)
     assert typed in msg and close in msg and ("cơ quan" if dim == "agency" else "chủ đề") in msg
+
+
+def test_ids_from_the_browser_are_taken_exactly(catalog):
+    """A facet link carries one kind's id; 'ubnd' is also the id of the generic kind of the UBND family."""
+    assert catalog.resolve("agency", "ubnd", exact=True).ids == ["ubnd"]
+    assert len(catalog.resolve("agency", "ubnd").ids) > 3
+    assert catalog.resolve("agency", "ban-dan-van-tinh-uy", exact=True).ids == ["ban-dan-van-tinh-uy"]
 
 
 def test_nothing_typed_and_nonsense_resolve_to_nothing(catalog):

@@ -13,11 +13,14 @@ Resolution rule (folded: no diacritics, lower case, punctuation as spaces; an ac
 read as its long form on both sides, so 'UBND' = 'Ủy ban nhân dân' and 'BDVTU' = 'Ban Dân vận Tỉnh ủy';
 a case-sensitive acronym such as 'TU' only when typed in capitals), the first step that matches wins:
 
-1. a value id exactly as written ('ban-dan-van-tinh-uy', 'dan-chu-co-so', 'ubnd': the generic kind);
-2. agencies: a family id (also typed with spaces: 'ban dan van') or family name, or a comma-separated part of one ('Ban Dân vận', 'UBND' = the
+1. agencies: a family id ('ubnd', 'mttq', 'ban-dan-van'; also typed with spaces: 'ban dan van') -> every kind
+   of the family (a few kinds share their family's id: 'ubnd' typed by a user means every UBND);
+2. a value id exactly as written ('ban-dan-van-tinh-uy', 'dan-chu-co-so'); with exact=True (ids from the
+   browser's facet links) an id is always that one value;
+3. agencies: a family name or a comma-separated part of one ('Ban Dân vận', 'UBND' = the
    'Ủy ban nhân dân' of 'Ủy ban nhân dân, chính quyền') -> every kind of the family;
-3. a value's name or alias (agencies) or name or cue phrase (topics) -> that value;
-4. the typed words as a run inside family names, names, aliases or cues -> every value they occur in.
+4. a value's name or alias (agencies) or name or cue phrase (topics) -> that value;
+5. the typed words as a run inside family names, names, aliases or cues -> every value they occur in.
 
 Nothing matched: an empty resolution with up to five close names (`suggest`).
 """
@@ -138,29 +141,33 @@ class FacetCatalog:
             out.append(e)
         return out
 
-    def resolve(self, dim: str, typed: str | None) -> Resolution:
+    def resolve(self, dim: str, typed: str | None, exact: bool = False) -> Resolution:
         if dim not in DIMS:
             raise ValueError(f"facet {dim!r}: not one of {DIMS}")
         typed = (typed or "").strip()
         values = self.values[dim]
         if not typed:
             return Resolution([])
-        if typed in values:         # an id, exactly as written (what the browser's facet links carry)
+        if exact and typed in values:
+            return Resolution([typed])
+        fam = self._families(dim)
+        if typed in fam:            # 1. a family id
+            return Resolution([v.id for v in values.values() if v.family == typed])
+        if typed in values:         # 2. a value id, exactly as written
             return Resolution([typed])
         slug = "-".join(_words(typed))
         q = norm_name(typed)
         if not q:
             return Resolution([], self.suggest(dim, typed))
-        fam = self._families(dim)
-        # 2. a family by id, name or a comma-separated part of its name
+        # 3. a family by id typed with spaces, name or a comma-separated part of its name
         hits = [f for f, names in fam.items() if q in names or slug == f]
         if hits:
             return Resolution([v.id for v in values.values() if v.family in hits])
-        # 3. a value's own name, alias or cue
+        # 4. a value's own name, alias or cue
         hits = [v.id for v in values.values() if q in {norm_name(n) for n in v.names}]
         if hits:
             return Resolution(hits)
-        # 4. the words as a run inside names
+        # 5. the words as a run inside names
         ids = [v.id for v in values.values()
                if any(_inside(q, norm_name(n)) for n in v.names)
                or (v.family in fam and any(_inside(q, n) for n in fam[v.family]))]

@@ -34,9 +34,10 @@ class Filters:
     doc_type: str | None = None     # "Quyết định", "quy che"…
     level: str | None = None        # central | province | district | commune
     locality: str | None = None
+    exact_ids: bool = False         # agency/topic are facet ids as the browser's facet links carry them
 
     def active(self) -> bool:
-        return any(v for v in asdict(self).values())
+        return any(v for k, v in asdict(self).items() if k != "exact_ids")
 
 
 @dataclass
@@ -75,7 +76,7 @@ def resolve_facets(filters: "Filters", catalog) -> dict[str, set[str]]:
     out = {}
     for dim, typed in (("agency", filters.agency), ("topic", filters.topic)):
         if typed:
-            out[dim] = set(catalog.resolve(dim, typed).ids)
+            out[dim] = set(catalog.resolve(dim, typed, exact=filters.exact_ids).ids)
     return out
 
 
