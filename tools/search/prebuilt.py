@@ -91,6 +91,8 @@ def unit_postings(ut) -> dict[str, float]:
     for t, n in ut.meta.items():
         if t.startswith("@"):
             tf[f"k:{t[1:]}"] += w_m * n
+        elif "_" in t:      # a bigram
+            tf[f"b:{t}"] += w_m * n
         else:   # a document number in an article's metadata weighs nearly what it weighs in a title
             tf[f"f:{t}"] += (NUMBER_META_TF if "-" in t else w_m) * n
     return tf

@@ -2,7 +2,7 @@
 
 Fields: body (exact, fold, bigram, concept, compound: the article's text and title), title (the heading:
 folded and exact syllables, bigrams, "@concept"s), meta (the document's type, title, number, issuers,
-locality, date and the chapter headings above the unit: folded syllables and wholes, "@concept"s).
+locality, date and the chapter headings above the unit: folded syllables and wholes, bigrams, "@concept"s).
 """
 from __future__ import annotations
 
@@ -43,10 +43,12 @@ def unit_terms(u: Unit, a: Analyzer, meta_cache: dict, compounds: bool = True) -
         meta_cache[u.doc.id] = a.document_terms(doc_meta_text(u.doc), compounds=False)
     dm = meta_cache[u.doc.id]
     meta = Counter(dm["fold"])
+    meta.update(dm["bigram"])       # names in the metadata are phrases too: "Lai Châu", "Ban Chỉ đạo"
     meta.update({f"@{c}": n for c, n in dm["concept"].items()})
     if u.context:
         ctx = a.document_terms(u.context, compounds=False)
         meta.update(ctx["fold"])
+        meta.update(ctx["bigram"])
         meta.update({f"@{c}": n for c, n in ctx["concept"].items()})
     t = Counter(title["fold"])
     t.update(title["exact"])

@@ -254,6 +254,7 @@ class WhooshEngine:
         for b in qt.bigrams:
             term("bigram", b, W["bigram"])
             term("title", b, W["bigram"] * W["title"])
+            term("meta", b, W["bigram"] * W["meta"])
         for c in qt.concepts:
             term("concept", c, W["concept"])
             term("title", f"@{c}", W["concept"] * W["title"])
