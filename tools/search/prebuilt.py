@@ -25,9 +25,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .analyzer import Analyzer, default_analyzer, fold, vitokenizer
+from .facets import FacetCatalog
 from .packed import pack, pack_deltas, pack_postings, runs, unpack, unpack_deltas, unpack_postings
 from .query import (WEIGHTS, Filters, Hit, best_passage, fuzzy_candidates, norm_value, snippet_for,
-                    passage_terms, resolve_facet)
+                    passage_terms, resolve_facets)
 from .terms import unit_terms
 from .units import corpus_units
 
@@ -70,15 +71,15 @@ def _read_js(path: Path):
     return json.loads(text[text.index("]=") + 2:].rstrip().rstrip(";"))
 
 
-def browser_lexicon(raw: dict) -> dict:
-    """The tables the browser's analyzer reads (acronyms.json and facets.json), without their worked examples
-    and notes."""
+def browser_lexicon(raw: dict, facets: dict | None = None) -> dict:
+    """The tables the browser's analyzer reads (acronyms.json without its worked examples and notes), and the
+    labels of the facet values the index uses: {"agencies": [{key, name, family}], "topics": [{key, name}]}
+    (danvan.search.facets: agency kinds of corpus/agencies.json, topics of corpus/topics.json)."""
     acr = raw.get("acronyms", {})
     return {
         "acronyms": {"acronyms": [{k: v for k, v in e.items() if k != "examples"} for e in acr.get("acronyms", [])],
                      "spellings": {k: v for k, v in acr.get("spellings", {}).items() if k != "about"}},
-        "facets": {k: [{"key": f["key"], "name": f["name"]} for f in v] for k, v in raw.get("facets", {}).items()
-                   if isinstance(v, list)},
+        "facets": facets or {"agencies": [], "topics": []},
     }
 
 
@@ -97,6 +98,8 @@ def unit_postings(ut) -> dict[str, float]:
     for t, n in ut.meta.items():
         if t.startswith("@"):
             tf[f"k:{t[1:]}"] += w_m * n
+        elif "_" in t:      # a bigram
+            tf[f"b:{t}"] += w_m * n
         else:   # a document number in an article's metadata weighs nearly what it weighs in a title
             tf[f"f:{t}"] += (NUMBER_META_TF if "-" in t else w_m) * n
     return tf
@@ -118,9 +121,7 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     meta_cache: dict = {}
     unit_docs, lengths, tlengths = [], [], []
-    unit_agencies, unit_topics = [], []
-    agencies = [f.key for f in a.lex.agencies]
-    topics = [f.key for f in a.lex.topics]
+    unit_facets: list[tuple[list[str], list[str]]] = []
     chunks: list[dict] = [{}]
     chunk_size = 0
     for i, u in enumerate(units):
@@ -142,9 +143,23 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         chunks[-1].setdefault("d", {})[str(d)] = [u.doc.url, u.doc.title, u.doc.date,
                                                   u.doc.source.path if u.doc.source else None]
         unit_docs.append(d)
-        unit_agencies.append([agencies.index(k) for k in ut.agencies])
-        unit_topics.append([topics.index(k) for k in ut.topics])
-    # a heading term "t:<fold>" counts only while its syllable is not common (PrebuiltEngine.search, step 3):
+        unit_facets.append((ut.agencies, ut.topics))
+    # facet values: the ones the units use, in the order of the gazetteer / topic list (named bodies last)
+    catalog = FacetCatalog()
+    used_a = {k for ag, _ in unit_facets for k in ag}
+    used_t = {k for _, tp in unit_facets for k in tp}
+    agencies = [k for k in catalog.values["agency"] if k in used_a] + sorted(used_a - set(catalog.values["agency"]))
+    topics = [k for k in catalog.values["topic"] if k in used_t] + sorted(used_t - set(catalog.values["topic"]))
+    a_units: list[list[int]] = [[] for _ in agencies]     # per facet value, its units (increasing)
+    t_units: list[list[int]] = [[] for _ in topics]
+    a_index = {k: i for i, k in enumerate(agencies)}
+    t_index = {k: i for i, k in enumerate(topics)}
+    for i, (ag, tp) in enumerate(unit_facets):
+        for k in dict.fromkeys(ag):
+            a_units[a_index[k]].append(i)
+        for k in dict.fromkeys(tp):
+            t_units[t_index[k]].append(i)
+    # a heading term "t:<fold>" counts only while its syllable is not common (PrebuiltEngine.scores, step 3):
     # the heading lists of common syllables are never read, so they are not written
     common = max(COMMON_MIN, COMMON_SHARE * len(units))
     for term in [t for t in postings if t.startswith("t:") and len(postings.get("f:" + t[2:], ())) > common]:
@@ -167,7 +182,8 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         "weights": WEIGHTS, "k1": K1, "b": B, "avglen": sum(lengths) / max(1, len(lengths)),
         "avgtitle": sum(tlengths) / max(1, len(tlengths)), "common": [COMMON_SHARE, COMMON_MIN],
         "shards": n_shards, "chunks": len(chunks), "compounds": compounds,
-        "lexicon": browser_lexicon(a.lex.raw),
+        "lexicon": browser_lexicon(a.lex.raw, {"agencies": catalog.entries("agency", agencies),
+                                               "topics": catalog.entries("topic", topics)}),
         # documents: the facts filters and facets compare (type, level and locality as indexes into `values`);
         # their url, title, date and source travel with their units' text chunks
         "docs": [[d.id, d.number or ""] + [values[dim].index(getattr(d, dim) or "") for dim in values]
@@ -180,8 +196,7 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         "udoc": pack([per_doc.get(k, 0) for k in range(len(documents))]),
         "uchunk": pack([len([k for k in ch if k != "d"]) for ch in chunks]),
         "agencies": agencies, "topics": topics,
-        "uagency": [pack_deltas([u for u, ags in enumerate(unit_agencies) if k in ags]) for k in range(len(agencies))],
-        "utopic": [pack_deltas([u for u, tps in enumerate(unit_topics) if k in tps]) for k in range(len(topics))],
+        "uagency": [pack_deltas(us) for us in a_units], "utopic": [pack_deltas(us) for us in t_units],
     }
     files = {"meta.js": _js("meta", meta), "v.js": _js("v", vocab)}
     for k, text in enumerate(shard_texts):
@@ -258,6 +273,7 @@ class PrebuiltEngine:
         self._vocab: set | None = None
         self._shards: dict[int, dict] = {}
         self._chunks: dict[int, dict] = {}
+        self._catalog = None
         self.loaded_log: list[int] = []     # bytes loaded before the first result, per query (cold cache)
 
     def vocab(self, touched: set) -> set:
@@ -265,6 +281,13 @@ class PrebuiltEngine:
         if self._vocab is None:
             self._vocab = set(_read_js(self.dir / "v.js"))
         return self._vocab
+
+    @property
+    def catalog(self) -> FacetCatalog:
+        """Facet values and labels, read on first use (only filters by agency or topic need them)."""
+        if self._catalog is None:
+            self._catalog = FacetCatalog(extra_agencies=self.meta["lexicon"]["facets"]["agencies"])
+        return self._catalog
 
     def sizes(self) -> dict:
         files = list(self.dir.glob("*.js"))
@@ -305,42 +328,72 @@ class PrebuiltEngine:
             plan += [("c:" + g, W["compound"]) for g in qt.ngrams]
         return plan
 
-    def allowed(self, filters: Filters | None):
+    def failing(self, filters: Filters | None) -> list[int] | None:
+        """For each unit, the bits of the filters it fails (as the JavaScript's `failing`: 1 doc, 2 type,
+        4 level, 8 locality, 16 agency, 32 topic); None without filters. The agency and topic are resolved
+        by danvan.search.facets (a name typed by a user stands for every matching value)."""
         if not filters or not filters.active():
             return None
-        m, a = self.meta, self.analyzer
-        ok = []
-        for i, row in enumerate(self.units):
-            d = self.docs[row[0]]   # id, number, type, level, locality
-            if filters.doc and filters.doc not in (d[0],) and norm_value(filters.doc) != norm_value(d[1]):
-                continue
-            if filters.agency:
-                key = resolve_facet(filters.agency, a.lex.agencies, a)
-                if key not in m["agencies"] or m["agencies"].index(key) not in row[3]:
-                    continue
-            if filters.topic:
-                key = resolve_facet(filters.topic, a.lex.topics, a)
-                if key not in m["topics"] or m["topics"].index(key) not in row[4]:
-                    continue
-            if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[2]):
-                continue
-            if filters.level and filters.level.strip().lower() != (d[3] or ""):
-                continue
-            if filters.locality and norm_value(filters.locality) != norm_value(d[4]):
-                continue
-            ok.append(i)
-        return set(ok)
-
-    def search(self, query: str, limit: int = 10, filters: Filters | None = None) -> list[Hit]:
         m = self.meta
-        touched = {"meta.js"}
+        wanted = resolve_facets(filters, self.catalog)
+        sets = {dim: {i for i, k in enumerate(m["agencies" if dim == "agency" else "topics"]) if k in ids}
+                for dim, ids in wanted.items()}
+        out = []
+        for row in self.units:
+            d = self.docs[row[0]]   # id, number, type, level, locality
+            bits = 0
+            if filters.doc and filters.doc not in (d[0],) and norm_value(filters.doc) != norm_value(d[1]):
+                bits |= 1
+            if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[2]):
+                bits |= 2
+            if filters.level and filters.level.strip().lower() != (d[3] or ""):
+                bits |= 4
+            if filters.locality and norm_value(filters.locality) != norm_value(d[4]):
+                bits |= 8
+            if "agency" in sets and not sets["agency"].intersection(row[3]):
+                bits |= 16
+            if "topic" in sets and not sets["topic"].intersection(row[4]):
+                bits |= 32
+            out.append(bits)
+        return out
+
+    def allowed(self, filters: Filters | None):
+        fails = self.failing(filters)
+        return None if fails is None else {i for i, bits in enumerate(fails) if not bits}
+
+    def facet_counts(self, query: str, filters: Filters | None = None) -> dict[str, dict[str, int]]:
+        """For each facet, value -> number of matching units under the OTHER active filters (the browser's
+        facet list; the JavaScript's `facetCounts`). Agencies and topics are keyed by id."""
         qt = self.analyzer.query_terms(query)
         if qt.empty:
-            return []
+            return {}
+        m = self.meta
+        fails = self.failing(filters)
+        out: dict[str, dict[str, int]] = {d: defaultdict(int) for d in ("doc", "type", "level", "locality",
+                                                                         "agency", "topic")}
+        for u in self.scores(qt, set()):
+            bits = fails[u] if fails else 0
+            if bits & (bits - 1):
+                continue
+            row = self.units[u]
+            d = self.docs[row[0]]
+            for k, (dim, value) in enumerate((("doc", d[0]), ("type", d[2]), ("level", d[3]), ("locality", d[4]))):
+                if value and (not bits or bits == 1 << k):
+                    out[dim][value] += 1
+            if not bits or bits == 16:
+                for j in row[3]:
+                    out["agency"][m["agencies"][j]] += 1
+            if not bits or bits == 32:
+                for j in row[4]:
+                    out["topic"][m["topics"][j]] += 1
+        return {dim: dict(c) for dim, c in out.items()}
+
+    def scores(self, qt, touched: set) -> dict[int, float]:
+        """unit -> score of every unit a query term reaches (steps 2 and 3)."""
+        m = self.meta
         n = len(self.units)
         avg = m["avglen"] or 1.0
         k1, b = m["k1"], m["b"]
-        allowed = self.allowed(filters)
         avg_t = m["avgtitle"] or 1.0
         common = max(m["common"][1], m["common"][0] * n)
         w_title = m["weights"]["title"]
@@ -362,6 +415,16 @@ class PrebuiltEngine:
                 tf = tf10 / 10
                 length = self.units[u][2]
                 scores[u] += boost * w_title * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg_t))
+        return scores
+
+    def search(self, query: str, limit: int = 10, filters: Filters | None = None) -> list[Hit]:
+        m = self.meta
+        touched = {"meta.js"}
+        qt = self.analyzer.query_terms(query)
+        if qt.empty:
+            return []
+        allowed = self.allowed(filters)
+        scores = self.scores(qt, touched)
         ranked = sorted((u for u in scores if allowed is None or u in allowed), key=lambda u: (-scores[u], u))
         hits = []
         for u in ranked[:max(1, min(int(limit), 1000))]:
@@ -369,13 +432,13 @@ class PrebuiltEngine:
             chunk = self.chunk(row[5], touched)
             heading, passages, unit_anchor, kind = chunk[str(u)]
             url, title, date, source = chunk["d"][str(row[0])]
-            _, number, dtype, level, locality = self.docs[row[0]]
+            doc_id, number, dtype, level, locality = self.docs[row[0]]
             passages = [tuple(p) for p in passages]
             anchor, text = best_passage(qt, passages, [passage_terms(t, self.analyzer) for _, t in passages])
             anchor = anchor or unit_anchor
             snippet, marks = snippet_for(qt, text, self.analyzer)
-            hits.append(Hit(url=url + (f"#{anchor}" if anchor else ""), doc=self.docs[row[0]][0], anchor=anchor,
-                            title=heading, score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=kind,
+            hits.append(Hit(url=url + (f"#{anchor}" if anchor else ""), doc=doc_id, anchor=anchor, title=heading,
+                            score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=kind,
                             unit_anchor=unit_anchor, doc_title=title, number=number, type=dtype, date=date,
                             level=level, locality=locality, source=source))
         self.loaded_log.append(sum(os.path.getsize(self.dir / f) for f in touched))
