@@ -136,7 +136,7 @@ def test_browser_index_files(prebuilt_engine):
         assert text.startswith('(window.DANVAN_SEARCH=window.DANVAN_SEARCH||{})["') and text.endswith(";\n")
         assert "</script" not in text.lower()
     meta = prebuilt_engine.meta
-    assert meta["format"] == 2 and meta["shards"] >= 1 and len(meta["units"]) >= 27
+    assert meta["format"] == 3 and meta["shards"] >= 1 and meta["units"] == len(prebuilt_engine.units) >= 27
     assert meta["lexicon"]["acronyms"]["acronyms"]   # the browser gets the same acronym table…
     assert not any("examples" in e for e in meta["lexicon"]["acronyms"]["acronyms"])   # …without the worked examples
 

@@ -177,10 +177,10 @@ def eng_units(eng):
     if eng.name == "prebuilt":
         m = eng.meta
         out = {}
-        for i, row in enumerate(m["units"]):
+        for i, row in enumerate(eng.units):      # the unit table unpacked from meta.js
             chunk = eng.chunk(row[5], set())[str(i)]
-            out[(m["docs"][row[0]][0], chunk[2])] = {"agency": [m["agencies"][j] for j in row[3]],
-                                                      "topic": [m["topics"][j] for j in row[4]]}
+            out[(eng.docs[row[0]][0], chunk[2])] = {"agency": [m["agencies"][j] for j in row[3]],
+                                                     "topic": [m["topics"][j] for j in row[4]]}
         return out
     out = {}
     for fields in eng.reader.all_stored_fields():

@@ -1,7 +1,8 @@
 /* The browser's search engine: the ranking of danvan.search.prebuilt.PrebuiltEngine, ported step by step
  * (docs/search-index.md), over the analyzer of danvan-search-analyzer.js. The index is a set of plain scripts
- * (meta.js, t-NNN.js term shards, x-NNN.js text chunks) loaded with <script> tags, so it works from file://
- * as well as over http; a query loads only the shards of its terms and the chunks of the hits it shows.
+ * (meta.js, t-NNN.js term shards, x-NNN.js text chunks, v.js vocabulary, d-NNN.js document titles) loaded
+ * with <script> tags, so it works from file:// as well as over http; a query loads only the shards of its
+ * terms and the chunks of the hits it shows. Integers come packed in strings (danvan.search.packed).
  * Exposes window.DanvanSearch = {Engine, loadEngine, siteRoot, ...}. No DOM rendering here. */
 (function (root) {
   "use strict";
@@ -139,6 +140,27 @@
     return [snippet, marks];
   }
 
+  // -- packed integers (danvan.search.packed): base-45 varints over 90 printable ASCII characters ------------
+  var PACK_BASE = 45, PACK_INDEX = new Int8Array(128).fill(-1);
+  (function () {
+    var k = 0;
+    for (var c = 0x23; c < 0x7F; c++) if (c !== 0x5C && c !== 0x3C) PACK_INDEX[c] = k++;
+  })();
+  function unpack(s) {
+    var out = new Int32Array(s.length), n = 0, v = 0, i, d;
+    for (i = 0; i < s.length; i++) {
+      d = PACK_INDEX[s.charCodeAt(i)];
+      if (d >= PACK_BASE) v = v * PACK_BASE + d - PACK_BASE;
+      else { out[n++] = v * PACK_BASE + d; v = 0; }
+    }
+    return out.subarray(0, n);
+  }
+  function runsOf(counts, total) {   // run lengths -> owner of each position
+    var out = new Int32Array(total), at = 0;
+    for (var k = 0; k < counts.length; k++) for (var j = 0; j < counts[k]; j++) out[at++] = k;
+    return out;
+  }
+
   // -- the index: scripts loaded on demand -------------------------------------------------------------------
   function fnv1a(s) {
     var bytes = new TextEncoder().encode(s), h = 0x811C9DC5;
@@ -155,6 +177,7 @@
     this.base = base;                 // URL of the index folder, ending with "/"
     this.pending = new Map();
     this.loaded = [];                 // file names in load order
+    this.ms = [];                     // per file: ms from adding its <script> to its onload (fetch, parse, run)
     this.store = (root.DANVAN_SEARCH = root.DANVAN_SEARCH || {});
   }
   ScriptLoader.prototype.load = function (file) {
@@ -162,12 +185,13 @@
     if (this.store[name] !== undefined) return Promise.resolve(this.store[name]);
     if (this.pending.has(name)) return this.pending.get(name);
     var p = new Promise(function (resolve, reject) {
-      var s = document.createElement("script");
+      var s = document.createElement("script"), t0 = (root.performance || Date).now();
       s.src = self.base + file;
       s.async = true;
       s.onload = function () {
         s.remove();
         self.loaded.push(file);
+        self.ms.push((root.performance || Date).now() - t0);
         if (self.store[name] === undefined) reject(new Error(file + ": tệp chỉ mục không hợp lệ"));
         else resolve(self.store[name]);
       };
@@ -184,8 +208,20 @@
     this.meta = meta;
     this.loader = loader;
     this.analyzer = new Analyzer(meta.lexicon || {});
-    this.vocab = new Set(meta.vocab);
+    this.vocab = null;            // v.js, loaded when a query syllable is unknown
+    this.n = meta.units;
+    this.ulen = unpack(meta.ulen);
+    this.tlen = unpack(meta.tlen);
+    this.unitDoc = runsOf(unpack(meta.udoc), this.n);
+    this.unitChunk = runsOf(unpack(meta.uchunk), this.n);
+    this.unitFacets = null;       // [agencies, topics] per unit, built when filters or facets need them
+    var vals = meta.values;
+    this.docs = meta.docs.map(function (d) {   // [id, number, type, level, locality]
+      return [d[0], d[1] || null, vals.type[d[2]] || null, vals.level[d[3]] || null, vals.locality[d[4]] || null];
+    });
+    this.titles = new Map();      // document index -> title (d-NNN.js), for the document facet
     this.shards = new Map();
+    this.lists = new Map();       // term -> unpacked postings
     this.chunks = new Map();
     this.ptCache = new Map();     // unit -> passage terms, per passage (as you type, the same units come back)
   }
@@ -198,9 +234,65 @@
       return self.loader.load("t-" + pad3(k) + ".js").then(function (d) { self.shards.set(k, d); });
     }));
   };
-  Engine.prototype.flat = function (term) {   // the loaded posting list (delta-encoded), or undefined
+  Engine.prototype.flat = function (term) {   // the loaded posting list (Δunit, tf×10, …), or undefined
+    var got = this.lists.get(term);
+    if (got !== undefined) return got;
     var sh = this.shards.get(this.shardOf(term));
-    return sh && Object.prototype.hasOwnProperty.call(sh, term) ? sh[term] : undefined;
+    if (!sh || !Object.prototype.hasOwnProperty.call(sh, term)) return undefined;
+    got = unpack(sh[term]);
+    this.lists.set(term, got);
+    return got;
+  };
+  /* Load, in the background, the shards of the most frequent syllables (meta.warm, bounded in bytes): called
+     when a search box gets the focus, so the words most queries hold are loaded while the user types. */
+  Engine.prototype.warm = function () {
+    var self = this;
+    if (this.warmed) return this.warmed;
+    var idle = root.requestIdleCallback || function (f) { return setTimeout(f, 50); };
+    this.warmed = new Promise(function (resolve) {
+      idle(function () {
+        var terms = (self.meta.warm || []).filter(function (k) { return !self.shards.has(k); });
+        Promise.all(terms.map(function (k) {
+          return self.loader.load("t-" + pad3(k) + ".js").then(function (d) { self.shards.set(k, d); });
+        })).then(resolve, resolve);
+      });
+    });
+    return this.warmed;
+  };
+  Engine.prototype.loadVocab = function () {
+    var self = this;
+    if (this.vocab) return Promise.resolve(this.vocab);
+    return this.loader.load("v.js").then(function (v) { self.vocab = new Set(v); return self.vocab; });
+  };
+  /* Titles of documents (by index), for the document facet's labels: loads their d-NNN.js. */
+  Engine.prototype.loadTitles = function (docIdx) {
+    var self = this, per = this.meta.doclabels, files = new Set();
+    docIdx.forEach(function (d) { if (!self.titles.has(d)) files.add(Math.floor(d / per)); });
+    return Promise.all(Array.from(files).map(function (k) {
+      return self.loader.load("d-" + pad3(k) + ".js").then(function (rows) {
+        rows.forEach(function (t, j) { self.titles.set(k * per + j, t); });
+      });
+    }));
+  };
+  Engine.prototype.docIndex = function (id) {
+    if (!this.docById) {
+      var mp = this.docById = new Map();
+      this.docs.forEach(function (d, i) { mp.set(d[0], i); });
+    }
+    return this.docById.has(id) ? this.docById.get(id) : -1;
+  };
+  Engine.prototype.facetsOf = function (u) {   // [agency indexes, topic indexes] of unit u
+    if (!this.unitFacets) {
+      var n = this.n, uf = this.unitFacets = new Array(n), m = this.meta, i;
+      for (i = 0; i < n; i++) uf[i] = [[], []];
+      [m.uagency, m.utopic].forEach(function (lists, which) {
+        lists.forEach(function (s, k) {
+          var d = unpack(s), u = 0;
+          for (var j = 0; j < d.length; j++) { u += d[j]; uf[u][which].push(k); }
+        });
+      });
+    }
+    return this.unitFacets[u];
   };
   Engine.prototype.loadChunks = function (ks) {
     var self = this;
@@ -214,7 +306,7 @@
   Engine.prototype.plan = function (qt, assumeKnown) {
     var W = this.meta.weights, plan = [], self = this;
     unique(qt.syllables, function (s) { return s[0] + "\u0000" + s[1]; }).forEach(function (s) {
-      if (assumeKnown || self.flat("f:" + s[1]) !== undefined) plan.push(["f:" + s[1], W.fold]);
+      if (assumeKnown || self.known(s[1])) plan.push(["f:" + s[1], W.fold]);
       else fuzzyCandidates(s[1], self.vocab).forEach(function (c) { plan.push(["f:" + c, W.fuzzy]); });
       if (qt.hasMarks) plan.push(["e:" + s[0], W.exact]);
     });
@@ -225,6 +317,16 @@
     return plan;
   };
 
+  Engine.prototype.known = function (f) {
+    var sh = this.shards.get(this.shardOf("f:" + f));
+    return !!sh && Object.prototype.hasOwnProperty.call(sh, "f:" + f);
+  };
+  /* Some syllable of the query is not in the index (its shard loaded): typo candidates need v.js. */
+  Engine.prototype.needsVocab = function (qt) {
+    var self = this;
+    return qt.syllables.some(function (s) { return !self.known(s[1]); });
+  };
+
   function titleTerm(term) {
     var k = term.indexOf(":"), field = term.slice(0, k), text = term.slice(k + 1);
     if (field !== "f" && field !== "b" && field !== "k") return null;
@@ -233,7 +335,7 @@
 
   /* Scores of every unit the query matches (PrebuiltEngine.search, step 3), with the shards loaded. */
   Engine.prototype.score = function (qt) {
-    var m = this.meta, units = m.units, n = units.length;
+    var m = this.meta, ulen = this.ulen, tlen = this.tlen, n = this.n;
     var avg = m.avglen || 1, avgT = m.avgtitle || 1, k1 = m.k1, b = m.b;
     var common = Math.max(m.common[1], m.common[0] * n), wTitle = m.weights.title;
     var scores = new Float64Array(n), hit = new Uint8Array(n), touched = [];
@@ -247,7 +349,7 @@
       for (i = 0; i < flat.length; i += 2) {
         u += flat[i];
         tf = flat[i + 1] / 10;
-        len = units[u][1];
+        len = ulen[u];
         scores[u] += boost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg));
         if (!hit[u]) { hit[u] = 1; touched.push(u); }
       }
@@ -259,7 +361,7 @@
       for (i = 0; i < tflat.length; i += 2) {
         u += tflat[i];
         tf = tflat[i + 1] / 10;
-        len = units[u][2];
+        len = tlen[u];
         scores[u] += boost * wTitle * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avgT));
         if (!hit[u]) { hit[u] = 1; touched.push(u); }
       }
@@ -275,12 +377,12 @@
 
   Engine.prototype.compileFilters = function (filters) {
     if (!filters) return null;
-    var m = this.meta, docs = m.docs, cf = { docOk: [], agency: -2, topic: -2, any: false };
-    var tests = {
-      doc: function (d, v) { return v === d[0] || normValue(v) === normValue(d[3]); },
-      type: function (d, v) { return normValue(v) === normValue(d[4]); },
-      level: function (d, v) { return v.trim().toLowerCase() === (d[6] || ""); },
-      locality: function (d, v) { return normValue(v) === normValue(d[7]); }
+    var m = this.meta, docs = this.docs, cf = { docOk: [], agency: -2, topic: -2, any: false };
+    var tests = {   // d: [id, number, type, level, locality]
+      doc: function (d, v) { return v === d[0] || normValue(v) === normValue(d[1]); },
+      type: function (d, v) { return normValue(v) === normValue(d[2]); },
+      level: function (d, v) { return v.trim().toLowerCase() === (d[3] || ""); },
+      locality: function (d, v) { return normValue(v) === normValue(d[4]); }
     };
     for (var k = 0; k < DOC_DIMS; k++) {
       var v = filters[DIMS[k]];
@@ -297,29 +399,29 @@
   /* Bit k set: the unit fails the filter of DIMS[k]. */
   Engine.prototype.failing = function (u, cf) {
     if (!cf) return 0;
-    var row = this.meta.units[u], d = row[0], bits = 0;
+    var d = this.unitDoc[u], bits = 0;
     for (var k = 0; k < DOC_DIMS; k++) if (cf.docOk[k] && !cf.docOk[k][d]) bits |= 1 << k;
-    if (cf.agency !== -2 && row[3].indexOf(cf.agency) < 0) bits |= 16;
-    if (cf.topic !== -2 && row[4].indexOf(cf.topic) < 0) bits |= 32;
+    if (cf.agency !== -2 && this.facetsOf(u)[0].indexOf(cf.agency) < 0) bits |= 16;
+    if (cf.topic !== -2 && this.facetsOf(u)[1].indexOf(cf.topic) < 0) bits |= 32;
     return bits;
   };
   Engine.prototype.passes = function (u, filters) { return !this.failing(u, this.compileFilters(filters)); };
 
   /* For each facet, value -> number of matching units under the OTHER active filters. */
   Engine.prototype.facetCounts = function (units, cf) {
-    var m = this.meta, rows = m.units, docs = m.docs, nd = docs.length;
+    var m = this.meta, docs = this.docs, nd = docs.length;
     var perDoc = [0, 1, 2, 3].map(function () { return new Int32Array(nd); });
     var ag = new Int32Array(m.agencies.length), tp = new Int32Array(m.topics.length);
     for (var i = 0; i < units.length; i++) {
-      var u = units[i], bits = this.failing(u, cf), row = rows[u], k;
+      var u = units[i], bits = this.failing(u, cf), d = this.unitDoc[u], fu = this.facetsOf(u), k;
       if (bits & (bits - 1)) continue;                    // fails two filters: counted nowhere
-      for (k = 0; k < DOC_DIMS; k++) if (!bits || bits === 1 << k) perDoc[k][row[0]]++;
-      if (!bits || bits === 16) for (k = 0; k < row[3].length; k++) ag[row[3][k]]++;
-      if (!bits || bits === 32) for (k = 0; k < row[4].length; k++) tp[row[4][k]]++;
+      for (k = 0; k < DOC_DIMS; k++) if (!bits || bits === 1 << k) perDoc[k][d]++;
+      if (!bits || bits === 16) for (k = 0; k < fu[0].length; k++) ag[fu[0][k]]++;
+      if (!bits || bits === 32) for (k = 0; k < fu[1].length; k++) tp[fu[1][k]]++;
     }
     var out = {};
-    var valueOf = [function (d) { return d[0]; }, function (d) { return d[4]; }, function (d) { return d[6]; },
-      function (d) { return d[7]; }];
+    var valueOf = [function (d) { return d[0]; }, function (d) { return d[2]; }, function (d) { return d[3]; },
+      function (d) { return d[4]; }];
     for (var k2 = 0; k2 < DOC_DIMS; k2++) {
       var mp = new Map();
       for (var di = 0; di < nd; di++) {
@@ -364,16 +466,29 @@
     }
     // one round of <script> loads for the plan as if every syllable were known, a second one only for the
     // typo candidates of the syllables the index does not know
+    var ph = { load: 0, vocab: 0, score: 0, chunks: 0, hits: 0 }, now = function () { return (root.performance || Date).now(); };
+    var t1 = t0;
     return this.loadTerms(planTerms(this.plan(qt, true))).then(function () {
+      if (!self.needsVocab(qt)) return;
+      var tv = now();
+      return self.loadVocab().then(function () { ph.vocab = now() - tv; });
+    }).then(function () {
       return self.loadTerms(planTerms(self.plan(qt)));
     }).then(function () {
+      ph.load = now() - t1 - ph.vocab;
+      t1 = now();
       var res = self.score(qt), scores = res.scores, cf = self.compileFilters(opts.filters);
       var matched = cf ? res.units.filter(function (u) { return !self.failing(u, cf); }) : res.units;
       var facets = opts.facets ? self.facetCounts(res.units, cf) : null;
       var page = topUnits(matched, scores, offset + limit).slice(offset);
-      return self.loadChunks(page.map(function (u) { return m.units[u][5]; })).then(function () {
-        return { total: matched.length, hits: page.map(function (u) { return self.hit(u, qt, scores[u]); }),
-          facets: facets, qt: qt, ms: (root.performance || Date).now() - t0 };
+      ph.score = now() - t1;
+      t1 = now();
+      return self.loadChunks(page.map(function (u) { return self.unitChunk[u]; })).then(function () {
+        ph.chunks = now() - t1;
+        t1 = now();
+        var hits = page.map(function (u) { return self.hit(u, qt, scores[u]); });
+        ph.hits = now() - t1;
+        return { total: matched.length, hits: hits, facets: facets, qt: qt, ms: now() - t0, phases: ph };
       });
     });
   };
@@ -392,8 +507,8 @@
   };
 
   Engine.prototype.hit = function (u, qt, score) {
-    var m = this.meta, row = m.units[u], d = m.docs[row[0]], self = this;
-    var entry = this.chunks.get(row[5])[String(u)];
+    var m = this.meta, di = this.unitDoc[u], facts = this.docs[di], self = this;
+    var chunk = this.chunks.get(this.unitChunk[u]), entry = chunk[String(u)], d = chunk.d[String(di)];
     var passages = entry[1], best = null;
     var needles = qt.needles || (qt.needles = this.analyzer.needles(qt));
     var sets = qt.sets || (qt.sets = querySets(qt));
@@ -407,11 +522,11 @@
     });
     var anchor = (best && best[1]) || entry[2];
     var sn = snippetFor(qt, best ? best[2] : "", this.analyzer);
-    return {
-      url: d[1] + (anchor ? "#" + anchor : ""), doc: d[0], anchor: anchor || null, title: entry[0],
+    return {   // d: the document's [url, title, date, source]
+      url: d[0] + (anchor ? "#" + anchor : ""), doc: facts[0], anchor: anchor || null, title: entry[0],
       score: Math.round(score * 1e4) / 1e4, snippet: sn[0], highlights: sn[1], kind: entry[3],
-      unitAnchor: entry[2], docTitle: d[2], number: d[3], type: d[4], date: d[5], level: d[6], locality: d[7],
-      source: d[8]
+      unitAnchor: entry[2], docTitle: d[1], number: facts[1], type: facts[2], date: d[2], level: facts[3],
+      locality: facts[4], source: d[3]
     };
   };
 
@@ -429,7 +544,7 @@
     var base = indexBase || siteRoot() + "assets/search/";
     var loader = new ScriptLoader(base);
     enginePromise = loader.load("meta.js").then(function (meta) {
-      if (!meta || meta.format !== 2) throw new Error("meta.js: định dạng chỉ mục không đúng");
+      if (!meta || meta.format !== 3) throw new Error("meta.js: định dạng chỉ mục không đúng");
       return new Engine(meta, loader);
     });
     enginePromise.catch(function () { enginePromise = null; });
@@ -439,6 +554,6 @@
   root.DanvanSearch = {
     Analyzer: Analyzer, Engine: Engine, ScriptLoader: ScriptLoader, loadEngine: loadEngine, siteRoot: siteRoot,
     fold: fold, canonSyllablePlain: A.canonSyllablePlain, fnv1a: fnv1a, fuzzyCandidates: fuzzyCandidates,
-    snippetFor: snippetFor, makeSnippet: makeSnippet, normValue: normValue
+    snippetFor: snippetFor, makeSnippet: makeSnippet, normValue: normValue, unpack: unpack
   };
 })(window);

@@ -15,6 +15,7 @@
   var PAGE = 20;          // results shown, and added by "Xem thêm"
   var FACET_SHOWN = 6;    // values per facet before "Xem thêm"
   var DEBOUNCE_MS = 120;
+  var DROPDOWN = 8;       // results in the header box's list
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -40,6 +41,7 @@
     var label = el("label", { for: "dv-hsearch-q", class: "dv-sr" }, "Tìm trong các văn bản");
     var input = el("input", { id: "dv-hsearch-q", name: "q", type: "search", autocomplete: "off",
       placeholder: "Tìm văn bản, điều khoản…", "aria-label": "Tìm trong các văn bản", enterkeyhint: "search" });
+    var onSearchPage = !!document.getElementById("dv-search");
     var button = el("button", { type: "submit", class: "dv-hsearch-go", "aria-label": "Tìm" }, "Tìm");
     var here = new URLSearchParams(window.location.search).get("q");
     if (here && document.getElementById("dv-search")) input.value = here;
@@ -55,7 +57,127 @@
     });
     var source = inner.querySelector(".md-header__source");
     inner.insertBefore(form, source || null);
+    // search.html shows its own results as you type; every other page gets the list under the box
+    if (!onSearchPage) new Dropdown(form, input);
   }
+
+  /* ---------- the header box's results as you type (ARIA combobox + listbox) ----------
+     The index loads on the first focus (meta.js) and keystroke (the shards of the words typed): a page that
+     is only read loads nothing of it. */
+  function Dropdown(form, input) {
+    var self = this;
+    this.form = form;
+    this.input = input;
+    this.seq = 0;
+    this.timer = 0;
+    this.active = -1;
+    this.list = el("div", { id: "dv-hsearch-list", class: "dv-hsearch-list", role: "listbox",
+      "aria-label": "Kết quả tìm nhanh" });
+    this.foot = el("div", { class: "dv-hsearch-foot" });
+    this.status = el("p", { class: "dv-sr", role: "status", "aria-live": "polite" });
+    this.panel = el("div", { class: "dv-hsearch-panel", hidden: "" });
+    this.panel.appendChild(this.list);
+    this.panel.appendChild(this.foot);
+    form.appendChild(this.panel);
+    form.appendChild(this.status);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", "dv-hsearch-list");
+    input.addEventListener("focus", function () {
+      DS.loadEngine().then(function (e) { e.warm(); }, function () {});
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(self.timer);
+      self.timer = setTimeout(function () { self.run(); }, DEBOUNCE_MS);
+    });
+    input.addEventListener("keydown", function (ev) { self.key(ev); });
+    document.addEventListener("mousedown", function (ev) { if (!form.contains(ev.target)) self.close(); });
+    form.addEventListener("focusout", function () {
+      setTimeout(function () { if (!form.contains(document.activeElement)) self.close(); }, 0);
+    });
+  }
+  Dropdown.prototype.options = function () {
+    return Array.prototype.slice.call(this.list.querySelectorAll("[role=option]"));
+  };
+  Dropdown.prototype.close = function () {
+    this.panel.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.removeAttribute("aria-activedescendant");
+    this.active = -1;
+  };
+  Dropdown.prototype.open = function () {
+    this.panel.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+  };
+  Dropdown.prototype.select = function (i) {
+    var opts = this.options();
+    if (!opts.length) return;
+    if (i < -1) i = opts.length - 1;
+    if (i >= opts.length) i = -1;
+    this.active = i;
+    opts.forEach(function (o, k) { o.setAttribute("aria-selected", k === i ? "true" : "false"); });
+    if (i < 0) { this.input.removeAttribute("aria-activedescendant"); return; }
+    this.input.setAttribute("aria-activedescendant", opts[i].id);
+    opts[i].scrollIntoView({ block: "nearest" });
+  };
+  Dropdown.prototype.key = function (ev) {
+    var opts = this.options();
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!opts.length) return;
+      ev.preventDefault();
+      if (this.panel.hidden) this.open();
+      this.select(this.active + (ev.key === "ArrowDown" ? 1 : -1));
+    } else if (ev.key === "Enter" && this.active >= 0 && !this.panel.hidden && opts[this.active]) {
+      ev.preventDefault();
+      window.location.href = opts[this.active].href;
+    } else if (ev.key === "Escape") {
+      if (!this.panel.hidden) { ev.preventDefault(); this.close(); }
+    }
+  };
+  Dropdown.prototype.run = function () {
+    var self = this, q = this.input.value, seq = ++this.seq;
+    if (!q.trim()) { this.close(); this.list.textContent = ""; return Promise.resolve(); }
+    return DS.loadEngine().then(function (engine) {
+      return engine.search(q, { limit: DROPDOWN });
+    }).then(function (res) {
+      if (seq === self.seq) self.render(q, res);
+    }, function (err) {
+      if (seq !== self.seq) return;
+      self.list.textContent = "";
+      self.foot.textContent = "";
+      self.foot.appendChild(el("p", { class: "dv-hsearch-none" }, "Không tải được chỉ mục tìm kiếm (" + err.message + ")."));
+      self.open();
+    });
+  };
+  Dropdown.prototype.render = function (q, res) {
+    var self = this;
+    this.list.textContent = "";
+    this.foot.textContent = "";
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    res.hits.forEach(function (h, i) {
+      var a = el("a", { href: DS.siteRoot() + h.url, id: "dv-hsearch-opt-" + (i + 1), role: "option", "aria-selected": "false",
+        tabindex: "-1", "data-hit": String(i + 1), class: "dv-hsearch-opt" });
+      a.appendChild(el("span", { class: "dv-hsearch-title" }, h.title || h.docTitle));
+      a.appendChild(el("span", { class: "dv-hsearch-doc" }, [h.number, h.docTitle].filter(Boolean).join(" · ")));
+      if (h.snippet) a.appendChild(snippetEl(h.snippet, h.highlights));
+      a.addEventListener("mousedown", function (ev) { ev.preventDefault(); });   // keep the focus in the box
+      self.list.appendChild(a);
+    });
+    if (res.qt.empty) {
+      this.foot.appendChild(el("p", { class: "dv-hsearch-none" }, "Từ khóa không có chữ hay số nào để tìm."));
+    } else if (!res.total) {
+      this.foot.appendChild(el("p", { class: "dv-hsearch-none" }, "Không tìm thấy kết quả nào."));
+    }
+    if (res.total) {
+      this.foot.appendChild(el("a", { class: "dv-hsearch-all", href: searchUrl({ q: q.trim() }) },
+        "Xem tất cả kết quả (" + res.total + ")"));
+    }
+    this.status.textContent = res.total ? res.total + " kết quả, " + res.hits.length + " kết quả đầu trong danh sách" :
+      "Không có kết quả";
+    this.open();
+  };
 
   /* ---------- the search page ---------- */
   function SearchPage(rootEl) {
@@ -83,6 +205,7 @@
       self.limit = PAGE;
       self.timer = setTimeout(function () { self.run(); }, DEBOUNCE_MS);
     });
+    this.input.addEventListener("focus", function () { if (self.engine) self.engine.warm(); });
     this.input.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter") { ev.preventDefault(); clearTimeout(self.timer); self.run(); }
       else if (ev.key === "ArrowDown") { var first = self.hitLinks()[0]; if (first) { ev.preventDefault(); first.focus(); } }
@@ -104,7 +227,7 @@
     this.setStatus("Đang tải chỉ mục tìm kiếm…");
     DS.loadEngine().then(function (engine) {
       self.engine = engine;
-      self.labels = facetLabels(engine.meta);
+      self.labels = facetLabels(engine);
       self.run();
     }, function (err) {
       self.setStatus("Bản dựng này không có chỉ mục tìm kiếm, hoặc không tải được chỉ mục (" + err.message + ").");
@@ -147,12 +270,14 @@
       });
   };
 
-  function facetLabels(meta) {
-    var lab = { doc: {}, agency: {}, topic: {}, level: LEVELS };
-    meta.docs.forEach(function (d) {
-      var t = d[2] || d[0];
-      lab.doc[d[0]] = (d[3] ? d[3] + " · " : "") + (t.length > 70 ? t.slice(0, 68) + "…" : t);
-    });
+  function facetLabels(engine) {
+    var meta = engine.meta, lab = { agency: {}, topic: {}, level: LEVELS };
+    lab.doc = function (id) {   // number · title, once the title is loaded (d-NNN.js)
+      var i = engine.docIndex(id), d = engine.docs[i];
+      if (!d) return id;
+      var t = engine.titles.get(i) || d[0];
+      return (d[1] ? d[1] + " · " : "") + (t.length > 70 ? t.slice(0, 68) + "…" : t);
+    };
     var fac = (meta.lexicon && meta.lexicon.facets) || {};
     (fac.agencies || []).forEach(function (a) { lab.agency[a.key] = a.name; });
     (fac.topics || []).forEach(function (t) { lab.topic[t.key] = t.name; });
@@ -161,7 +286,14 @@
 
   SearchPage.prototype.label = function (dim, v) {
     var m = this.labels[dim];
-    return (m && m[v]) || v;
+    return (typeof m === "function" ? m(v) : m && m[v]) || v;
+  };
+  /* Sort key among values of equal count: the label, for documents their number (or id), so the order does
+     not wait for their titles. */
+  SearchPage.prototype.sortKey = function (dim, v) {
+    if (dim !== "doc") return this.label(dim, v);
+    var d = this.engine.docs[this.engine.docIndex(v)];
+    return d ? d[1] || d[0] : v;
   };
 
   SearchPage.prototype.render = function (q, res, active) {
@@ -182,6 +314,26 @@
     this.more.textContent = "Xem thêm kết quả (" + (res.total - res.hits.length) + " còn lại)";
     this.renderFacets(res.facets);
     if (!res.total) this.renderTips(q, active);
+    // the document facet shows titles: load those of the values shown (d-NNN.js), then draw it again
+    var seq = this.seq, missing = this.shownDocs(res.facets).filter(function (i) { return !self.engine.titles.has(i); });
+    if (missing.length) this.engine.loadTitles(missing).then(function () {
+      if (seq === self.seq) self.renderFacets(res.facets);
+    }, function () { /* the numbers stay as labels */ });
+  };
+  SearchPage.prototype.shownDocs = function (facets) {
+    if (!facets) return [];
+    var self = this, vals = this.sortedValues("doc", facets.doc);
+    return (this.expanded.doc ? vals : vals.slice(0, FACET_SHOWN)).map(function (v) { return self.engine.docIndex(v); })
+      .filter(function (i) { return i >= 0; });
+  };
+  SearchPage.prototype.sortedValues = function (dim, counts) {
+    var self = this, chosen = this.filters[dim], vals = Array.from(counts.keys());
+    if (chosen && !counts.has(chosen)) { counts.set(chosen, 0); vals.push(chosen); }
+    vals.sort(function (a, b) {
+      return (b === chosen) - (a === chosen) || counts.get(b) - counts.get(a) ||
+        String(self.sortKey(dim, a)).localeCompare(String(self.sortKey(dim, b)), "vi");
+    });
+    return vals;
   };
 
   function hitItem(h, rank) {
@@ -228,13 +380,8 @@
     if (!facets) return;
     FACETS.forEach(function (f) {
       var dim = f[0], counts = facets[dim], chosen = self.filters[dim];
-      var vals = Array.from(counts.keys());
-      if (chosen && !counts.has(chosen)) { counts.set(chosen, 0); vals.push(chosen); }
+      var vals = self.sortedValues(dim, counts);
       if (!vals.length) return;
-      vals.sort(function (a, b) {
-        return (b === chosen) - (a === chosen) || counts.get(b) - counts.get(a) ||
-          self.label(dim, a).localeCompare(self.label(dim, b), "vi");
-      });
       var group = el("div", { class: "dv-facet", role: "group", "aria-labelledby": "dv-facet-" + dim });
       group.appendChild(el("h2", { class: "dv-facet-title", id: "dv-facet-" + dim }, f[1]));
       var ul = el("ul", { class: "dv-facet-values" });

@@ -31,15 +31,22 @@ FIRST_RESULT_QUERIES = 20
 
 _RUN_JS = """async ([queries, limit]) => {
   const e = await DanvanSearch.loadEngine();
-  const out = {cold: [], warm: [], hits: []};
+  const out = {cold: [], warm: [], hits: [], phases: [], files: [], scripts: []};
   for (const pass of ["cold", "warm"]) {
     for (const q of queries) {
+      const n = e.loader.loaded.length;
       const t0 = performance.now();
       const r = await e.search(q, {limit});
       out[pass].push(performance.now() - t0);
-      if (pass === "cold") out.hits.push(r.hits.map(h => [h.doc, h.unitAnchor, h.anchor]));
+      if (pass === "cold") {
+        out.hits.push(r.hits.map(h => [h.doc, h.unitAnchor, h.anchor]));
+        out.phases.push(r.phases || {});
+        out.files.push(e.loader.loaded.length - n);
+      }
     }
   }
+  // every index file: from adding its <script> tag to its onload (fetch, parse and run, while others load)
+  out.scripts = e.loader.ms ? e.loader.loaded.map((f, i) => [f, e.loader.ms[i]]) : [];
   return out;
 }"""
 
@@ -118,6 +125,7 @@ def _figures(browser, site: Path, queries: list[str], first_n: int) -> dict:
     ctx.close()
     res["hits"] = {q: [BrowserHit(*h) for h in hs] for q, hs in zip(queries, run["hits"])}
     res["cold"], res["warm"] = run["cold"], run["warm"]
+    res["phases"], res["files"], res["scripts"] = run["phases"], run["files"], run["scripts"]
     res["errors"] = errors
     firsts, total_bytes, index_bytes, foreign = [], [], [], []
     for q in [q for q in queries if res["hits"][q]][:first_n]:
@@ -144,6 +152,15 @@ def print_browser_figures(res: dict, out=None) -> None:
     print(f"    trình duyệt, thời gian mỗi truy vấn (performance.now, {len(c)} truy vấn): "
           f"lần đầu p50 {percentile(c, .5):.1f} ms · p95 {percentile(c, .95):.1f} ms · lớn nhất {max(c, default=0):.1f} ms; "
           f"đã nạp chỉ mục p50 {percentile(w, .5):.1f} ms · p95 {percentile(w, .95):.1f} ms", file=out)
+    if res.get("phases"):
+        ph = res["phases"]
+        parts = " · ".join(f"{k} {statistics.mean(p.get(k, 0) for p in ph):.1f}"
+                           for k in ("load", "vocab", "score", "chunks", "hits"))
+        fetch = [d for name, d in res.get("scripts", []) if name != "meta.js"]
+        print(f"    lần đầu, trung bình theo bước (ms): {parts} (load: các tệp từ; vocab: v.js; chunks: các tệp văn "
+              f"bản); {statistics.mean(res['files']):.1f} tệp mỗi truy vấn"
+              + (f", mỗi tệp từ thẻ <script> đến onload p50 {percentile(fetch, .5):.1f} ms · p95 {percentile(fetch, .95):.1f} ms"
+                 if fetch else ""), file=out)
     f, b, ib = res["first_ms"], res["bytes"], res["index_bytes"]
     if f:
         print(f"    mở search.html?q=… qua file:// ({len(f)} truy vấn, trình duyệt mới mỗi lần): kết quả đầu sau "

@@ -4,9 +4,13 @@ ranking the JavaScript must reproduce. The format is documented in devdocs/searc
 
 Files (all loadable with <script> tags, since file:// pages cannot fetch):
 
-    meta.js        the analyzer's tables, documents, units, folded vocabulary (loaded first)
-    t-NNN.js       term shards: "f:cong" -> postings; a term lives in shard fnv1a32(key) % shards
-    x-NNN.js       text chunks: the passages (anchor, text) of consecutive units, for snippets
+    meta.js        the analyzer's tables, what scoring and filters need of every unit and document, packed
+                   (loaded first)
+    t-NNN.js       term shards: "f:cong" -> packed postings; a term lives in shard fnv1a32(key) % shards
+    x-NNN.js       text chunks: the passages (anchor, text) of consecutive units and their documents' display
+                   rows (url, title, date, source), for the hits shown
+    v.js           the folded vocabulary, loaded only when a query syllable is unknown (typo candidates)
+    d-NNN.js       document titles by range of DOC_LABELS documents, for the labels of the document facet
 
 Each file assigns one object: window.DANVAN_SEARCH["<name>"] = {...}.
 """
@@ -17,21 +21,24 @@ import math
 import os
 import shutil
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from .analyzer import Analyzer, default_analyzer, fold, vitokenizer
 from .facets import FacetCatalog
+from .packed import pack, pack_deltas, pack_postings, runs, unpack, unpack_deltas, unpack_postings
 from .query import (WEIGHTS, Filters, Hit, best_passage, fuzzy_candidates, norm_value, snippet_for,
                     passage_terms, resolve_facets)
 from .terms import unit_terms
 from .units import corpus_units
 
-FORMAT = 2
+FORMAT = 3
 K1 = 1.2
 B = 0.75
 SHARD_TARGET = 10_000        # bytes of JSON per term shard, about
 TEXT_CHUNK = 4_000           # characters of passages per text chunk, about
+DOC_LABELS = 128             # documents per d-NNN.js (titles for the document facet)
+WARM_BYTES = 200_000         # at most this many bytes of term shards warmed when a search box gets the focus
 HEADING_CHARS = 120
 NUMBER_META_TF = 9.0   # a document number in an article's metadata counts as this many occurrences
 COMMON_SHARE, COMMON_MIN = 0.08, 200   # as in whoosh_index: common syllables are not scored in titles
@@ -113,11 +120,10 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
     doc_index = {d.id: i for i, d in enumerate(documents)}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     meta_cache: dict = {}
-    unit_rows, lengths, tlengths = [], [], []
+    unit_docs, lengths, tlengths = [], [], []
     unit_facets: list[tuple[list[str], list[str]]] = []
     chunks: list[dict] = [{}]
     chunk_size = 0
-    chunk_of = []
     for i, u in enumerate(units):
         ut = unit_terms(u, a, meta_cache, compounds)
         length = sum(ut.body["fold"].values())
@@ -133,31 +139,44 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         chunks[-1][str(i)] = [u.heading[:HEADING_CHARS], [[anchor, text] for anchor, text in u.passages], u.anchor,
                               u.kind]
         chunk_size += size
-        chunk_of.append(len(chunks) - 1)
+        d = doc_index[u.doc.id]
+        chunks[-1].setdefault("d", {})[str(d)] = [u.doc.url, u.doc.title, u.doc.date,
+                                                  u.doc.source.path if u.doc.source else None]
+        unit_docs.append(d)
         unit_facets.append((ut.agencies, ut.topics))
-        unit_rows.append([doc_index[u.doc.id], length, tlength, [], [], len(chunks) - 1])
     # facet values: the ones the units use, in the order of the gazetteer / topic list (named bodies last)
     catalog = FacetCatalog()
     used_a = {k for ag, _ in unit_facets for k in ag}
     used_t = {k for _, tp in unit_facets for k in tp}
     agencies = [k for k in catalog.values["agency"] if k in used_a] + sorted(used_a - set(catalog.values["agency"]))
     topics = [k for k in catalog.values["topic"] if k in used_t] + sorted(used_t - set(catalog.values["topic"]))
+    a_units: list[list[int]] = [[] for _ in agencies]     # per facet value, its units (increasing)
+    t_units: list[list[int]] = [[] for _ in topics]
     a_index = {k: i for i, k in enumerate(agencies)}
     t_index = {k: i for i, k in enumerate(topics)}
-    for row, (ag, tp) in zip(unit_rows, unit_facets):
-        row[3] = [a_index[k] for k in ag]
-        row[4] = [t_index[k] for k in tp]
-    # term shards
-    body_bytes = sum(len(t) + 8 * len(p) for t, p in postings.items())
+    for i, (ag, tp) in enumerate(unit_facets):
+        for k in dict.fromkeys(ag):
+            a_units[a_index[k]].append(i)
+        for k in dict.fromkeys(tp):
+            t_units[t_index[k]].append(i)
+    # a heading term "t:<fold>" counts only while its syllable is not common (PrebuiltEngine.scores, step 3):
+    # the heading lists of common syllables are never read, so they are not written
+    common = max(COMMON_MIN, COMMON_SHARE * len(units))
+    for term in [t for t in postings if t.startswith("t:") and len(postings.get("f:" + t[2:], ())) > common]:
+        del postings[term]
+    # term shards: each posting list packed (packed.pack_postings), about SHARD_TARGET bytes per shard
+    packed = {term: pack_postings(postings[term]) for term in sorted(postings)}
+    body_bytes = sum(len(t) + len(p) + 6 for t, p in packed.items())
     n_shards = max(1, math.ceil(body_bytes / SHARD_TARGET))
     shards: list[dict] = [{} for _ in range(n_shards)]
-    for term in sorted(postings):
-        flat, prev = [], 0
-        for u, tf in postings[term]:
-            flat += [u - prev, tf]
-            prev = u
-        shards[fnv1a(shard_key(term)) % n_shards][term] = flat
+    for term, p in packed.items():
+        shards[fnv1a(shard_key(term)) % n_shards][term] = p
+    shard_texts = [_js(f"t-{k:03d}", sh) for k, sh in enumerate(shards)]
     vocab = sorted({t[2:] for t in postings if t.startswith("f:") and t[2:].isalpha()})
+    if any(unit_docs[i] > unit_docs[i + 1] for i in range(len(unit_docs) - 1)):
+        raise ValueError("write_prebuilt: the units of a document must be consecutive")
+    per_doc = Counter(unit_docs)
+    values = {dim: sorted({getattr(d, dim) or "" for d in documents}) for dim in ("type", "level", "locality")}
     meta = {
         "format": FORMAT, "marker": MARKER,
         "weights": WEIGHTS, "k1": K1, "b": B, "avglen": sum(lengths) / max(1, len(lengths)),
@@ -165,17 +184,28 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         "shards": n_shards, "chunks": len(chunks), "compounds": compounds,
         "lexicon": browser_lexicon(a.lex.raw, {"agencies": catalog.entries("agency", agencies),
                                                "topics": catalog.entries("topic", topics)}),
-        "docs": [[d.id, d.url, d.title, d.number, d.type, d.date, d.level, d.locality,
-                  d.source.path if d.source else None] for d in documents],
-        "units": unit_rows,
+        # documents: the facts filters and facets compare (type, level and locality as indexes into `values`);
+        # their url, title, date and source travel with their units' text chunks
+        "docs": [[d.id, d.number or ""] + [values[dim].index(getattr(d, dim) or "") for dim in values]
+                 for d in documents],
+        "values": values, "doclabels": DOC_LABELS,
+        "warm": warm_shards(postings, shard_texts, n_shards),
+        # units, packed: body and heading lengths (scoring), units per document and per chunk (run lengths),
+        # the units of each agency and topic (increasing, as differences)
+        "units": len(units), "ulen": pack(lengths), "tlen": pack(tlengths),
+        "udoc": pack([per_doc.get(k, 0) for k in range(len(documents))]),
+        "uchunk": pack([len([k for k in ch if k != "d"]) for ch in chunks]),
         "agencies": agencies, "topics": topics,
-        "vocab": vocab,
+        "uagency": [pack_deltas(us) for us in a_units], "utopic": [pack_deltas(us) for us in t_units],
     }
-    files = {"meta.js": _js("meta", meta)}
-    for k, sh in enumerate(shards):
-        files[f"t-{k:03d}.js"] = _js(f"t-{k:03d}", sh)
+    files = {"meta.js": _js("meta", meta), "v.js": _js("v", vocab)}
+    for k, text in enumerate(shard_texts):
+        files[f"t-{k:03d}.js"] = text
     for k, ch in enumerate(chunks):
         files[f"x-{k:03d}.js"] = _js(f"x-{k:03d}", ch)
+    for k in range(0, len(documents), DOC_LABELS):
+        files[f"d-{k // DOC_LABELS:03d}.js"] = _js(f"d-{k // DOC_LABELS:03d}",
+                                                   [d.title for d in documents[k:k + DOC_LABELS]])
     total = 0
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")
@@ -183,6 +213,22 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
     return {"files": len(files), "bytes": total, "meta_bytes": len(files["meta.js"].encode("utf-8")),
             "units": len(units), "shards": n_shards, "chunks": len(chunks),
             "seconds": round(time.perf_counter() - t0, 2)}
+
+
+def warm_shards(postings, shard_texts, n_shards: int) -> list[int]:
+    """The shards of the most frequent folded syllables (the longest lists: the slowest to load), most frequent
+    first, up to WARM_BYTES: the engine loads them in the background when a search box gets the focus."""
+    out, size = [], 0
+    for term in sorted((t for t in postings if t.startswith("f:")), key=lambda t: (-len(postings[t]), t)):
+        k = fnv1a(shard_key(term)) % n_shards
+        if k in out:
+            continue
+        n = len(shard_texts[k].encode("utf-8"))
+        if size + n > WARM_BYTES:
+            break
+        out.append(k)
+        size += n
+    return out
 
 
 class PrebuiltEngine:
@@ -206,12 +252,35 @@ class PrebuiltEngine:
         if not (self.dir / "meta.js").exists():
             raise FileNotFoundError(f"{self.dir}: không có chỉ mục trình duyệt (meta.js)")
         self.analyzer = analyzer or default_analyzer()
-        self.meta = _read_js(self.dir / "meta.js")
-        self.vocab = set(self.meta["vocab"])
+        m = self.meta = _read_js(self.dir / "meta.js")
+        if m.get("format") != FORMAT:
+            raise ValueError(f"{self.dir / 'meta.js'}: định dạng chỉ mục {m.get('format')}, cần {FORMAT}: dựng lại")
+        # the unit table, unpacked: [document, length, heading length, agencies, topics, chunk]
+        ags: list[list[int]] = [[] for _ in range(m["units"])]
+        tps: list[list[int]] = [[] for _ in range(m["units"])]
+        for k, s in enumerate(m["uagency"]):
+            for u in unpack_deltas(s):
+                ags[u].append(k)
+        for k, s in enumerate(m["utopic"]):
+            for u in unpack_deltas(s):
+                tps[u].append(k)
+        self.units = [list(r) for r in zip(runs(unpack(m["udoc"])), unpack(m["ulen"]), unpack(m["tlen"]), ags, tps,
+                                           runs(unpack(m["uchunk"])))]
+        # documents: [id, number, type, level, locality]
+        vals = m["values"]
+        self.docs = [[d[0], d[1] or None, vals["type"][d[2]] or None, vals["level"][d[3]] or None,
+                      vals["locality"][d[4]] or None] for d in m["docs"]]
+        self._vocab: set | None = None
         self._shards: dict[int, dict] = {}
         self._chunks: dict[int, dict] = {}
         self._catalog = None
         self.loaded_log: list[int] = []     # bytes loaded before the first result, per query (cold cache)
+
+    def vocab(self, touched: set) -> set:
+        touched.add("v.js")
+        if self._vocab is None:
+            self._vocab = set(_read_js(self.dir / "v.js"))
+        return self._vocab
 
     @property
     def catalog(self) -> FacetCatalog:
@@ -232,14 +301,8 @@ class PrebuiltEngine:
         return self._shards[k]
 
     def postings(self, term: str, touched: set) -> list[tuple[int, int]] | None:
-        flat = self.shard(fnv1a(shard_key(term)) % self.meta["shards"], touched).get(term)
-        if flat is None:
-            return None
-        out, u = [], 0
-        for i in range(0, len(flat), 2):
-            u += flat[i]
-            out.append((u, flat[i + 1]))
-        return out
+        packed = self.shard(fnv1a(shard_key(term)) % self.meta["shards"], touched).get(term)
+        return None if packed is None else unpack_postings(packed)
 
     def chunk(self, k: int, touched: set) -> dict:
         touched.add(f"x-{k:03d}.js")
@@ -254,7 +317,7 @@ class PrebuiltEngine:
             if self.postings("f:" + f, touched) is not None:
                 plan.append(("f:" + f, W["fold"]))
             else:
-                plan += [("f:" + c, W["fuzzy"]) for c in fuzzy_candidates(f, self.vocab)]
+                plan += [("f:" + c, W["fuzzy"]) for c in fuzzy_candidates(f, self.vocab(touched))]
             if qt.has_marks:
                 plan.append(("e:" + e, W["exact"]))
         for e, f in qt.wholes:
@@ -276,16 +339,16 @@ class PrebuiltEngine:
         sets = {dim: {i for i, k in enumerate(m["agencies" if dim == "agency" else "topics"]) if k in ids}
                 for dim, ids in wanted.items()}
         out = []
-        for row in m["units"]:
-            d = m["docs"][row[0]]
+        for row in self.units:
+            d = self.docs[row[0]]   # id, number, type, level, locality
             bits = 0
-            if filters.doc and filters.doc not in (d[0],) and norm_value(filters.doc) != norm_value(d[3]):
+            if filters.doc and filters.doc not in (d[0],) and norm_value(filters.doc) != norm_value(d[1]):
                 bits |= 1
-            if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[4]):
+            if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[2]):
                 bits |= 2
-            if filters.level and filters.level.strip().lower() != (d[6] or ""):
+            if filters.level and filters.level.strip().lower() != (d[3] or ""):
                 bits |= 4
-            if filters.locality and norm_value(filters.locality) != norm_value(d[7]):
+            if filters.locality and norm_value(filters.locality) != norm_value(d[4]):
                 bits |= 8
             if "agency" in sets and not sets["agency"].intersection(row[3]):
                 bits |= 16
@@ -312,9 +375,9 @@ class PrebuiltEngine:
             bits = fails[u] if fails else 0
             if bits & (bits - 1):
                 continue
-            row = m["units"][u]
-            d = m["docs"][row[0]]
-            for k, (dim, value) in enumerate((("doc", d[0]), ("type", d[4]), ("level", d[6]), ("locality", d[7]))):
+            row = self.units[u]
+            d = self.docs[row[0]]
+            for k, (dim, value) in enumerate((("doc", d[0]), ("type", d[2]), ("level", d[3]), ("locality", d[4]))):
                 if value and (not bits or bits == 1 << k):
                     out[dim][value] += 1
             if not bits or bits == 16:
@@ -328,7 +391,7 @@ class PrebuiltEngine:
     def scores(self, qt, touched: set) -> dict[int, float]:
         """unit -> score of every unit a query term reaches (steps 2 and 3)."""
         m = self.meta
-        n = len(m["units"])
+        n = len(self.units)
         avg = m["avglen"] or 1.0
         k1, b = m["k1"], m["b"]
         avg_t = m["avgtitle"] or 1.0
@@ -342,7 +405,7 @@ class PrebuiltEngine:
             idf = math.log(1 + (n - len(plist) + 0.5) / (len(plist) + 0.5))
             for u, tf10 in plist:
                 tf = tf10 / 10
-                length = m["units"][u][1]
+                length = self.units[u][1]
                 scores[u] += boost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg))
             field, _, text = term.partition(":")
             if field not in ("f", "b", "k") or (field == "f" and len(plist) > common):
@@ -350,7 +413,7 @@ class PrebuiltEngine:
             tlist = self.postings("t:" + ("@" + text if field == "k" else text), touched)
             for u, tf10 in tlist or ():
                 tf = tf10 / 10
-                length = m["units"][u][2]
+                length = self.units[u][2]
                 scores[u] += boost * w_title * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg_t))
         return scores
 
@@ -365,16 +428,18 @@ class PrebuiltEngine:
         ranked = sorted((u for u in scores if allowed is None or u in allowed), key=lambda u: (-scores[u], u))
         hits = []
         for u in ranked[:max(1, min(int(limit), 1000))]:
-            row = m["units"][u]
-            d = m["docs"][row[0]]
-            heading, passages, unit_anchor, kind = self.chunk(row[5], touched)[str(u)]
+            row = self.units[u]
+            chunk = self.chunk(row[5], touched)
+            heading, passages, unit_anchor, kind = chunk[str(u)]
+            url, title, date, source = chunk["d"][str(row[0])]
+            doc_id, number, dtype, level, locality = self.docs[row[0]]
             passages = [tuple(p) for p in passages]
             anchor, text = best_passage(qt, passages, [passage_terms(t, self.analyzer) for _, t in passages])
             anchor = anchor or unit_anchor
             snippet, marks = snippet_for(qt, text, self.analyzer)
-            hits.append(Hit(url=d[1] + (f"#{anchor}" if anchor else ""), doc=d[0], anchor=anchor, title=heading,
+            hits.append(Hit(url=url + (f"#{anchor}" if anchor else ""), doc=doc_id, anchor=anchor, title=heading,
                             score=round(scores[u], 4), snippet=snippet, highlights=marks, kind=kind,
-                            unit_anchor=unit_anchor, doc_title=d[2], number=d[3], type=d[4], date=d[5], level=d[6],
-                            locality=d[7], source=d[8]))
+                            unit_anchor=unit_anchor, doc_title=title, number=number, type=dtype, date=date,
+                            level=level, locality=locality, source=source))
         self.loaded_log.append(sum(os.path.getsize(self.dir / f) for f in touched))
         return hits
