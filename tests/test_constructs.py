@@ -59,6 +59,12 @@ TITLES = [
     ("NGHỊ QUYẾT\nVề việc thông qua\n\nHỘI ĐỒNG NHÂN DÂN\n", "Nghị quyết", "Nghị quyết Về việc thông qua"),
     # missing space after the type (PDF extraction): the type is still found; title_lines keep the source
     ("QUYẾT ĐỊNHVỀ VIỆC BAN HÀNH QUY CHẾ\n\nĐiều 1. A\n", "Quyết định", "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ"),
+    # a web page showing the trích yếu twice (glued to the type, then alone): the title names it once
+    ("**NGHỊ ĐỊNH****Về chế độ họp**\n\n**Về chế độ họp**\n\n*Căn cứ Luật số 1;*\n", "Nghị định",
+     "Nghị định Về chế độ họp"),
+    ("**LUẬT****CÔNG TÁC DÂN VẬN**\n\n**CÔNG TÁC  DÂN VẬN**\n\n*Căn cứ Hiến pháp;*\n", "Luật", "LUẬT CÔNG TÁC DÂN VẬN"),
+    # a repeated word that is not a whole repeated line stays
+    ("NGHỊ ĐỊNH\nQuy định quy định chi tiết\n\nĐiều 1. A\n", "Nghị định", "Nghị định Quy định quy định chi tiết"),
 ]
 
 
@@ -67,6 +73,7 @@ def test_title(text, typ, title):
     d = parse(text)
     assert d.type == typ
     assert d.title == title
+    assert check_lossless(text, d).ok
 
 
 PREAMBLE = [
@@ -451,3 +458,19 @@ def test_quoted_amendments_are_text_of_the_amending_clause():
 def test_an_unclosed_quotation_ends_at_the_next_article():
     d = parse(AMENDING.replace("theo quy định.”", "theo quy định."))
     assert [n.anchor for n in nodes(d, "article")] == ["dieu-1", "dieu-2"]
+
+
+def test_page_with_only_the_execution_clause_and_an_annexed_list():
+    """A decision whose head and articles were lost: its last sentence (the execution clause) then its annexed
+    list. The list is an annex, not the document's type line; its title does not become the document's."""
+    text = ("VỀ VIỆC ỦY QUYỀN GIẢI QUYẾT THỦ TỤC\n\n"
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.\n\n"
+            "DANH MỤC THỦ TỤC ỦY QUYỀN\n\n*(Ban hành kèm theo Quyết định số /QĐ-UBND ngày / /2025)*\n\n"
+            "| STT | Tên thủ tục |\n|---|---|\n| 1 | Cấp giấy phép |\n")
+    d = parse(text)
+    assert d.type is None and d.title == "VỀ VIỆC ỦY QUYỀN GIẢI QUYẾT THỦ TỤC"
+    assert not d.issuers
+    assert len(d.annexes) == 1 and "THỦ TỤC ỦY QUYỀN" in d.annexes[0].title
+    assert any(n.kind == "table" for a in d.annexes for n in a.body)
+    assert "chịu trách nhiệm thi hành" in d.body[0].text
+    assert check_lossless(text, d).ok

@@ -154,7 +154,9 @@ class Gazetteer:
         'Bộ Văn hóa', 'Cục Thuế'): the head, then the name's words. A Vietnamese name capitalizes the first
         syllable of each word, so the name runs on while a word is capitalized, or a lower-case syllable follows a
         capitalized one ('Tài chính'), or 'và' joins two capitalized words ('Khoa học và Công nghệ'); a verb
-        ('chủ trì') or punctuation ends it. Each name becomes a kind of its own (type, level, family from the
+        ('chủ trì') or punctuation ends it, with two exceptions that official names use: a dash between capitalized
+        words ('Lao động - Thương binh và Xã hội') and a comma in an enumeration closed by 'và' ('Văn hóa, Thể thao
+        và Du lịch': see _comma_enumeration). Each name becomes a kind of its own (type, level, family from the
         head's entry in 'named' of corpus/agencies.json)."""
         taken = [(m.start, m.end) for m in found]
         extra = []
@@ -175,6 +177,19 @@ class Gazetteer:
                     continue
                 elif w[0].isalpha() and prev_cap and w.lower() not in self.stop_words:
                     prev_cap = False
+                elif w in "-–" and name_end is not None and k + 1 < len(words) \
+                        and words[k + 1].group(0)[0].isupper() \
+                        and not self._starts_body(words[k + 1].group(0), m.end(1) + words[k + 1].start(), taken):
+                    k += 1
+                    continue
+                elif w == "," and name_end is not None:
+                    stop = self._comma_enumeration(text, m.end(1), words, k + 1, taken)
+                    if stop is None:
+                        break
+                    name_end = m.end(1) + words[stop - 1].end()
+                    k = stop
+                    prev_cap = False
+                    continue
                 else:
                     break
                 name_end = m.end(1) + words[k].end()
@@ -185,6 +200,37 @@ class Gazetteer:
             kind = self._named_kind(head, name)
             extra.append(Mention(start, name_end, (kind,)))
         return sorted(found + extra, key=lambda x: x.start)
+
+    def _starts_body(self, word: str, at: int, taken: list) -> bool:
+        """The word at offset `at` heads another body's name (a head of 'named': 'Sở', 'Bộ'…, or a gazetteer name
+        found there): a list of bodies goes on, not one name."""
+        return word in self.named or any(a == at for a, _ in taken)
+
+    def _comma_enumeration(self, text: str, base: int, words: list, k: int, taken: list) -> int | None:
+        """After a comma inside a name: the index of the word after the name's end if the comma belongs to an
+        enumeration that the name closes with 'và' ('Bộ Văn hóa, Thể thao và Du lịch'), else None (a list of
+        bodies: 'Sở Tài chính, Sở Nội vụ'; 'Sở Tài chính, Công an tỉnh và …'). Every part after the comma must
+        be name-like (a capitalized word, then lower-case syllables) and must not begin another body's name."""
+        seen_and, part_start, prev_cap = False, True, False
+        while k < len(words):
+            w = words[k].group(0)
+            at = base + words[k].start()
+            if part_start:
+                if not w[0].isupper() or self._starts_body(w, at, taken) or any(a <= at < b for a, b in taken):
+                    return None
+                part_start, prev_cap = False, True
+            elif w == "và" and not seen_and:
+                seen_and, part_start = True, True
+            elif w == "," and not seen_and:
+                part_start = True
+            elif w[0].isupper():
+                prev_cap = True
+            elif w[0].isalpha() and prev_cap and w.lower() not in self.stop_words:
+                prev_cap = False
+            else:
+                return k if seen_and else None
+            k += 1
+        return k if seen_and and not part_start else None
 
     def _named_kind(self, head: str, name: str) -> str:
         kid = slugify(name)

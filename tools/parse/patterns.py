@@ -335,3 +335,12 @@ RE_TITLE_LEAD = re.compile(r"^(?:Phụ lục|Mẫu số)(?:\s+(?:[IVXLC]+|\d+[a-
 EXAMPLES["RE_TITLE_LEAD"] = {"match": {"Phụ lục II – DANH MỤC": None, "Mẫu số 02 – ĐƠN": None, "Phụ lục BỔ SUNG": None},
                              "no_match": ["GIẤY CHỨNG NHẬN"], "use": "match"}
 
+# the execution clause that ends a decision's provisions: after it, a "(Ban hành) kèm theo" note opens an annex even
+# when the decision's articles were lost (a page that keeps only the last sentence of a Quyết định)
+RE_EXECUTION = re.compile(r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\s+(?:các\s+)?"
+                          r"(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư|Nghị\s+định|Quy\s+chế|Quy\s+định)\s+này",
+                          re.I)
+EXAMPLES["RE_EXECUTION"] = {
+    "match": ["Chánh Văn phòng, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.",
+              "Các cơ quan, đơn vị chịu trách nhiệm tổ chức thi hành Nghị quyết này."],
+    "no_match": ["Cơ quan chịu trách nhiệm thi hành quyết định xử phạt", "chịu trách nhiệm trước pháp luật"]}

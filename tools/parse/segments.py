@@ -11,7 +11,7 @@ from ..normalize import (
 from .body import _Builder
 from .closing import _is_blank_closing, _parse_closing, _split_adoption, _split_closing
 from .common import _Ctx, _ends_sentence, _is_name, _is_signature_start, _structural_kind, _type_of, _warn
-from .patterns import RE_ANNEX_HEAD, RE_BARE_NUM, RE_DATE, RE_DECOR, RE_FORM_HEAD, RE_NUMBER
+from .patterns import RE_ANNEX_HEAD, RE_BARE_NUM, RE_DATE, RE_DECOR, RE_EXECUTION, RE_FORM_HEAD, RE_NUMBER
 
 def _in_data_table(p: Para) -> bool:
     """A cell of a data table (parse/tables.py): a list of forms in a table is no heading."""
@@ -154,7 +154,7 @@ def _split_segments(paras: list[Para], start: int, ctx: _Ctx) -> list[tuple[str,
             head = True
             i += 1
             continue
-        if RE_ARTICLE.match(t) or RE_CLAUSE.match(t):
+        if RE_ARTICLE.match(t) or RE_CLAUSE.match(t) or (kind == "main" and RE_EXECUTION.search(t)):
             seen_articles = True
         if _is_signature_start(p) or RE_RECIPIENTS.match(t):
             in_closing = True

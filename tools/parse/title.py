@@ -62,6 +62,9 @@ def parse_head(paras: list[Para], doc: Document, ctx: _Ctx) -> int:
             break
         ty = _type_of(t)
         if ty and (is_caps(ty[1]) and (paras[i].bold or paras[i].heading or len(t) < 200)):
+            end = _title_span(paras, i)
+            if end < n and RE_KEM_THEO.match(paras[end].text):
+                break       # "DANH MỤC … (Ban hành kèm theo Quyết định …)": an annex's heading, the head is missing
             title_at = i
             break
     if title_at is not None:
@@ -72,9 +75,7 @@ def parse_head(paras: list[Para], doc: Document, ctx: _Ctx) -> int:
         end = _title_span(paras, title_at)
         tl = [p.text for p in paras[title_at:end]]
         doc.title_lines = tl
-        sub = " ".join(tl[1:]) if len(tl) > 1 else ""
-        if ty[2]:
-            sub = (ty[2] + " " + sub).strip()
+        sub = " ".join(_without_echoes(([ty[2]] if ty[2] else []) + tl[1:]))
         if sub:
             doc.title = (ty[1] + " " + sub) if is_caps(sub) else f"{ty[0]} {sub}"
         else:
@@ -116,8 +117,20 @@ def parse_head(paras: list[Para], doc: Document, ctx: _Ctx) -> int:
                 break  # a Markdown page title stands alone
         if tl:
             doc.title_lines = tl
-            doc.title = " ".join(tl)
+            doc.title = " ".join(_without_echoes(tl))
         else:
             _warn(ctx, "no-title", "không tìm thấy loại văn bản và trích yếu", paras[i].line if i < n else None)
 
     return i
+
+
+def _without_echoes(lines: list[str]) -> list[str]:
+    """Title parts without a part that repeats the one before it. Web pages converted to text often show the
+    trích yếu twice ("**NGHỊ ĐỊNH****Về hợp đồng …**" then "**Về hợp đồng …**"); the title lines keep both, as
+    the source has them, but the document's title names it once."""
+    out: list[str] = []
+    for x in lines:
+        if out and " ".join(x.split()).casefold() == " ".join(out[-1].split()).casefold():
+            continue
+        out.append(x)
+    return out
