@@ -175,7 +175,9 @@ def test_typing_shows_ranked_results_with_highlighted_snippets(browser, site, se
     page.click("#dv-q")
     page.keyboard.type("tiep cong dan", delay=30)            # results as you type, debounced
     page.wait_for_selector("a[data-hit]")
-    page.wait_for_function("location.search.includes('tiep')")
+    # the whole query, not a prefix typed before the debounce fired (a loaded machine types slowly)
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'tiep cong dan'")
+    page.wait_for_function("(window.DANVAN_SEARCH_PAGE || {}).last && DANVAN_SEARCH_PAGE.last.query === 'tiep cong dan'")
     hits = _hits(page)
     ref = reference.search("tiep cong dan", limit=len(hits))
     assert [h[0] for h in hits] == [str(i) for i in range(1, len(hits) + 1)]
@@ -214,6 +216,17 @@ def test_facets_filter_combine_and_go_into_the_url(browser, site, server, refere
     ctx, page, w = _open(browser, f"{_base(scheme, site, server)}/search.html?q={quote(q)}")
     page.wait_for_selector("a[data-hit]")
     before = int(page.inner_text("#dv-status").split()[0])
+    # agency and topic values: the responsibility tables' kinds and topics, Vietnamese labels, the reference's counts
+    counts = reference.facet_counts(q)
+    for dim in ("agency", "topic"):
+        shown = page.eval_on_selector_all(
+            f"#dv-facets button[data-dim={dim}]",
+            "bs => bs.map(b => [b.dataset.value, b.querySelector('.dv-facet-label').textContent,"
+            " +b.querySelector('.dv-facet-count').textContent])")
+        assert len(shown) >= 3, dim
+        for value, label, n in shown:
+            assert n == counts[dim][value] and label == reference.catalog.label(dim, value), (dim, value)
+    assert "Ban Dân vận Tỉnh ủy" in page.inner_text("#dv-facets")
     loc = page.locator("#dv-facets button[data-dim=locality]").first
     value = loc.get_attribute("data-value")
     count = int(loc.locator(".dv-facet-count").inner_text())
@@ -231,7 +244,7 @@ def test_facets_filter_combine_and_go_into_the_url(browser, site, server, refere
     params = parse_qs(urlsplit(page.url).query)
     assert params["locality"] == [value] and params["agency"] == [agency] and params["q"] == [q]
     assert page.inner_text("#dv-status").startswith(f"{n2} kết quả")
-    ref = reference.search(q, limit=1000, filters=Filters(locality=value, agency=agency))
+    ref = reference.search(q, limit=1000, filters=Filters(locality=value, agency=agency, exact_ids=True))
     assert len(ref) == n2
     assert [h[1] for h in _hits(page)] == [r.url for r in ref[:len(_hits(page))]]
     # the URL alone restores the same state
@@ -358,7 +371,8 @@ def test_engine_ranks_as_the_python_reference_on_the_realworld_queries(browser, 
 def test_bench_browser_figures(browser, site, reference):
     """danvan bench search --browser measures the built site: per-query times in the page, the first result
     over file:// and the bytes loaded before it (the page, assets and index files)."""
-    from danvan.search.browser_bench import browser_figures, index_sizes, percentile, same_as_reference
+    from danvan.search.browser_bench import (browser_figures, index_sizes, percentile, same_as_reference,
+                                             same_facets_as_reference)
     queries = ["UBND cấp xã", "tiep cong dan", "03-QC/BDVTU-BCSDUBND", "zzqxw"]
     fig = browser_figures(site, queries, first_n=2, browser=browser)
     assert len(fig["cold"]) == len(fig["warm"]) == 4 and all(t >= 0 for t in fig["cold"] + fig["warm"])
@@ -368,6 +382,22 @@ def test_bench_browser_figures(browser, site, reference):
     assert all(b > ib for b, ib in zip(fig["bytes"], fig["index_bytes"]))   # plus the page and its assets
     assert fig["foreign"] == [] and fig["errors"] == []
     assert same_as_reference(fig, reference, queries) == []
+    assert same_facets_as_reference(fig["facets"], reference, queries) == []
+    assert sum(1 for q in queries if fig["facets"][q].get("agency")) >= len(queries) // 2
     assert fig["hits"]["zzqxw"] == []
     assert index_sizes(site / "assets" / "search")["meta"] == meta
     assert percentile([3.0, 1.0, 2.0], 0.5) == 2.0
+
+
+def test_browser_analyzer_folds_every_old_tone_placement_as_python(browser, site):
+    """The JavaScript analyzer puts every old tone placement (oà, uỷ, oẻ, after q and gi…) where Python does."""
+    from danvan.search.analyzer import canon_syllable_plain
+    from test_search_analyzer import OLD_NEW
+    words = [w for pair in OLD_NEW for w in pair]
+    words += [w.upper() for w in words[:40]]
+    ctx, page, w = _open(browser, (site / "search.html").as_uri())
+    js = page.evaluate("ws => ws.map(x => DanvanSearchAnalyzer.canonSyllablePlain(x.toLowerCase().normalize('NFC')))",
+                       words)
+    ctx.close()
+    assert js == [canon_syllable_plain(x.lower()) for x in words]
+    assert js[0::2][:len(OLD_NEW)] == js[1::2][:len(OLD_NEW)]     # old == new, pair by pair

@@ -43,7 +43,29 @@ def test_search_facets(index_dir, capsys):
     assert hits and len(hits) < 27
     hits = run_json(capsys, "công tác", "--index", str(index_dir), "--doc", "03-QC/BDVTU-BCSDUBND", "--limit", "50")
     assert hits and {h["doc"] for h in hits} == {"dong-nai-03-qc-bdvtu-bcsdubnd-2021"}
-    assert run_json(capsys, "công tác", "--index", str(index_dir), "--topic", "chủ đề không có") == []
+
+
+
+@pytest.mark.parametrize("dim, typed, close", [
+    ("--agency", "Ban Dân vặn Tỉnh ủyy", "Ban Dân vận"),        # a slip: close names are listed
+    ("--topic", "dân chủ cơ sởơ", "Dân chủ ở cơ sở"),
+    ("--agency", "không có cơ quan này", None),
+])
+def test_a_facet_name_that_matches_nothing_is_an_error(index_dir, capsys, dim, typed, close):
+    if close is None:
+        typed = "qqqq zzzz"
+    assert main(["search", "công tác", "--index", str(index_dir), dim, typed, "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "không có" in err and typed in err
+    if close:
+        assert "có phải" in err and close in err
+
+
+def test_facets_option_prints_vietnamese_labels(index_dir, capsys):
+    assert main(["search", "dân vận", "--index", str(index_dir), "--facets"]) == 0
+    out = capsys.readouterr().out
+    assert "Cơ quan chịu trách nhiệm:" in out and "Chủ đề:" in out
+    assert "Ban Dân vận Tỉnh ủy (" in out and "[ban-dan-van-tinh-uy]" in out
 
 
 @pytest.mark.parametrize("q", ['"', "(", "*", "AND", "x" * 10_000, "😀", "của và các", ""])

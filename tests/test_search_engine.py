@@ -102,6 +102,7 @@ def test_filters(engine):
     hits = engine.search("công tác", limit=50, filters=Filters(topic="khiếu nại, tố cáo"))
     assert hits and len(hits) < 27
     assert engine.search("công tác", limit=5, filters=Filters(agency="không có cơ quan này")) == []
+    assert engine.search("công tác", limit=5, filters=Filters(topic="chủ đề không có")) == []
     assert engine.search("công tác", limit=5, filters=Filters(level="central")) == []
     hits = engine.search("công tác", limit=5, filters=Filters(locality="binh thuan"))
     assert hits and all(h.locality == "Bình Thuận" for h in hits)

@@ -2,7 +2,8 @@
 
 Modules:
     analyzer      text -> terms (exact and folded syllables, document numbers, acronyms, compounds)
-    lexicon       the data behind the analyzer and the facets (acronyms.json, facets.json)
+    lexicon       the data behind the analyzer (acronyms.json)
+    facets        agency and topic facets from the responsibility tables (danvan.enrich), names -> ids
     units         documents -> search units (one per article, one per document head, loose sections)
     whoosh_index  the Python engine; the only module that imports whoosh
     query         the engine-agnostic query plan, snippets and best-clause choice

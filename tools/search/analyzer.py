@@ -155,14 +155,6 @@ class Analyzer:
                 self.short[fold(s.lower().translate(DASHES))] = a
             for lf in a.longs:
                 self.longs.add(lf, a)
-        self.agencies = _Phrases()
-        for f in self.lex.agencies:
-            for name in f.phrases:
-                self.agencies.add(name, f.key)
-        self.topics = _Phrases()
-        for f in self.lex.topics:
-            for name in f.phrases:
-                self.topics.add(name, f.key)
 
     # -- tokens --------------------------------------------------------------------------------------
     def canon(self, syl: str) -> str:
@@ -221,21 +213,6 @@ class Analyzer:
         t.short = True
         out.append(t)
         return True
-
-    # -- facets ------------------------------------------------------------------------------------
-    def facets(self, text: str) -> tuple[list[str], list[str]]:
-        """(agency keys, topic keys) mentioned in the text, in data-file order."""
-        return self.facets_of([self.tokens(text)])
-
-    def facets_of(self, token_lists: list[list[Token]]) -> tuple[list[str], list[str]]:
-        ag, tp = set(), set()
-        for toks in token_lists:
-            syls = [t for t in toks if t.kind == "syl"]
-            concepts = {t.exact for t in toks if t.kind == "concept"}
-            ag |= {k for _, _, k in self.agencies.find(syls)}
-            ag |= {f.key for f in self.lex.agencies if any(fold(n.lower()) in concepts for n in f.phrases)}
-            tp |= {k for _, _, k in self.topics.find(syls)}
-        return ([f.key for f in self.lex.agencies if f.key in ag], [f.key for f in self.lex.topics if f.key in tp])
 
     # -- documents -------------------------------------------------------------------------------------
     def document_terms(self, text: str, compounds: bool = True, toks: list[Token] | None = None) -> dict[str, Counter]:

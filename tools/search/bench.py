@@ -202,33 +202,50 @@ def bench_search(sets: list[tuple[str, str, str]], engine: str = "whoosh", cli_c
     out = out or sys.stdout
     from ..corpus import load_corpus
     report = {}
-    for name, corpus, qfile in sets:
-        print(f"danvan bench search — {name}: {corpus} · {qfile}", file=out)
-        res = load_corpus(corpus)
-        units = corpus_units(res.documents)
-        judged = resolve(load_query_set(qfile), units)
-        with tempfile.TemporaryDirectory(prefix="danvan-bench-") as tmp:
-            for ename, eng, build_s in _engines(res.documents, engine, Path(tmp)):
-                print(f"  công cụ {ename}: {len(res.documents)} văn bản, {len(units)} mục, lập chỉ mục {build_s:.1f} s",
-                      file=out)
-                r = evaluate(lambda q, k, e=eng: e.search(q, limit=k), judged)
-                print_report(f"{ename} · {len(judged)} truy vấn", r, out)
-                if ename == "whoosh" and cli_calls:
-                    qs = [j.query for j in judged[:cli_calls]]
-                    r["cli_s"] = cli_timing(Path(tmp) / "whoosh", qs)
-                    print(f"    lệnh `danvan search` (tiến trình mới, {len(qs)} lần): trung bình {r['cli_s']:.2f} s/lần",
-                          file=out)
-                if ename == "prebuilt":
-                    r["sizes"] = eng.sizes()
-                    print(f"    chỉ mục trình duyệt: tổng {r['sizes']['total'] / 1e6:.2f} MB, tệp đầu "
-                          f"{r['sizes']['meta'] / 1e6:.2f} MB, tải trung bình trước kết quả đầu "
-                          f"{statistics.mean(eng.loaded_log) / 1e6 if eng.loaded_log else 0:.2f} MB "
-                          f"(lớn nhất {max(eng.loaded_log, default=0) / 1e6:.2f} MB)", file=out)
-                report[(name, ename)] = r
+    built: dict[str, tuple] = {}     # corpus -> (documents, units, workdir, engines): sets over one corpus share them
+    try:
+        for name, corpus, qfile in sets:
+            if corpus not in built:
+                res = load_corpus(corpus)
+                tmp = tempfile.TemporaryDirectory(prefix="danvan-bench-")
+                built[corpus] = (res.documents, corpus_units(res.documents), tmp,
+                                 _engines(res.documents, engine, Path(tmp.name)))
+            _bench_set(name, corpus, qfile, built[corpus], report, engine, cli_calls, out, browser, scale)
+    finally:
+        for _, _, tmp, engines in built.values():
+            for _, eng, _ in engines:
                 if hasattr(eng, "close"):
                     eng.close()
-            if browser:
-                from .browser_bench import bench_browser
-                report[(name, "browser")] = bench_browser(name, corpus, judged, Path(tmp),
-                                                          scale=scale if name == "realworld" else 0, out=out)
+            tmp.cleanup()
     return report
+
+
+def _bench_set(name, corpus, qfile, built, report, engine, cli_calls, out, browser, scale) -> None:
+    """One query set over an already indexed corpus: quality per kind, timings, sizes."""
+    documents, units, tmpdir, engines = built
+    tmp = Path(tmpdir.name)
+    print(f"danvan bench search — {name}: {corpus} · {qfile}", file=out)
+    judged = resolve(load_query_set(qfile), units)
+    for ename, eng, build_s in engines:
+        print(f"  công cụ {ename}: {len(documents)} văn bản, {len(units)} mục, lập chỉ mục {build_s:.1f} s", file=out)
+        if hasattr(eng, "loaded_log"):
+            eng.loaded_log.clear()      # bytes loaded per query: this set's queries only
+        r = evaluate(lambda q, k, e=eng: e.search(q, limit=k), judged)
+        print_report(f"{ename} · {len(judged)} truy vấn", r, out)
+        if ename == "whoosh" and cli_calls:
+            qs = [j.query for j in judged[:cli_calls]]
+            r["cli_s"] = cli_timing(tmp / "whoosh", qs)
+            print(f"    lệnh `danvan search` (tiến trình mới, {len(qs)} lần): trung bình {r['cli_s']:.2f} s/lần",
+                  file=out)
+        if ename == "prebuilt":
+            r["sizes"] = eng.sizes()
+            print(f"    chỉ mục trình duyệt: tổng {r['sizes']['total'] / 1e6:.2f} MB, tệp đầu "
+                  f"{r['sizes']['meta'] / 1e6:.2f} MB, tải trung bình trước kết quả đầu "
+                  f"{statistics.mean(eng.loaded_log) / 1e6 if eng.loaded_log else 0:.2f} MB "
+                  f"(lớn nhất {max(eng.loaded_log, default=0) / 1e6:.2f} MB)", file=out)
+        report[(name, ename)] = r
+    if browser:
+        from .browser_bench import bench_browser
+        (tmp / name).mkdir(exist_ok=True)
+        report[(name, "browser")] = bench_browser(name, corpus, judged, tmp / name,
+                                                  scale=scale if name == "realworld" else 0, out=out)

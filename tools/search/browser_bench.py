@@ -44,6 +44,20 @@ _RUN_JS = """async ([queries, limit]) => {
 }"""
 
 
+# facet counts (the search page's facet list) of each query, Maps made plain objects
+FACETS_JS = """async (queries) => {
+  const e = await DanvanSearch.loadEngine();
+  const out = [];
+  for (const q of queries) {
+    const r = await e.search(q, {limit: 1, facets: true});
+    const f = {};
+    for (const [dim, m] of Object.entries(r.facets || {})) f[dim] = Object.fromEntries(m);
+    out.push(f);
+  }
+  return out;
+}"""
+
+
 class BrowserHit:
     """What bench.evaluate reads of a hit."""
 
@@ -100,6 +114,7 @@ def _figures(browser, site: Path, queries: list[str], first_n: int) -> dict:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_url, wait_until="load")
     run = page.evaluate(_RUN_JS, [queries, 10])
+    res["facets"] = dict(zip(queries, page.evaluate(FACETS_JS, queries)))
     ctx.close()
     res["hits"] = {q: [BrowserHit(*h) for h in hs] for q, hs in zip(queries, run["hits"])}
     res["cold"], res["warm"] = run["cold"], run["warm"]
@@ -147,6 +162,17 @@ def same_as_reference(res: dict, reference, queries: list[str]) -> list[str]:
     for q in queries:
         py = [(h.doc, h.unit_anchor, h.anchor) for h in reference.search(q, limit=10)]
         js = [(h.doc, h.unit_anchor, h.anchor) for h in res["hits"][q]]
+        if py != js:
+            diff.append(q)
+    return diff
+
+
+def same_facets_as_reference(facets: dict, reference, queries: list[str]) -> list[str]:
+    """Queries whose browser facet counts (every dimension) differ from PrebuiltEngine.facet_counts."""
+    diff = []
+    for q in queries:
+        py = {dim: c for dim, c in reference.facet_counts(q).items() if c}
+        js = {dim: c for dim, c in (facets.get(q) or {}).items() if c}
         if py != js:
             diff.append(q)
     return diff
@@ -252,10 +278,13 @@ def bench_browser(name: str, corpus: str, judged, workdir: Path, scale: int = 0,
     diff = same_as_reference(fig, PrebuiltEngine(index), queries)
     print(f"    top 10 giống hệt PrebuiltEngine: {len(queries) - len(diff)}/{len(queries)} truy vấn"
           + (f"; khác: {diff[:5]}" if diff else ""), file=out)
+    fdiff = same_facets_as_reference(fig["facets"], PrebuiltEngine(index), queries)
+    print(f"    số đếm bộ lọc (cơ quan, chủ đề, văn bản…) giống hệt PrebuiltEngine: {len(queries) - len(fdiff)}/"
+          f"{len(queries)} truy vấn" + (f"; khác: {fdiff[:5]}" if fdiff else ""), file=out)
     fig["sizes"] = index_sizes(index)
     print_sizes(fig["sizes"], out)
     print_browser_figures(fig, out)
-    report = {"quality": r, "figures": fig, "differ": diff}
+    report = {"quality": r, "figures": fig, "differ": diff, "facets_differ": fdiff}
     if scale > 1:
         docs = load_corpus(corpus).documents
         big = workdir / "scale-site"

@@ -2,7 +2,10 @@
 
     danvan index --corpus DIR --out DIR [--browser DIR]
     danvan search QUERY [--corpus DIR | --index DIR] [--agency A] [--topic T] [--doc D] [--type T]
-                        [--level L] [--locality L] [--limit N] [--json]
+                        [--level L] [--locality L] [--limit N] [--json] [--facets]
+
+`--agency` / `--topic` take an id or a name as a user types it (danvan.search.facets.FacetCatalog.resolve); a
+name that matches nothing prints a Vietnamese message with close names on stderr and exits with code 2.
     danvan bench search [--corpus DIR] [--realworld DIR] [--queries DIR] [--engine whoosh|prebuilt|all]
                         [--browser [--scale N]]
 """
@@ -32,8 +35,12 @@ def add_search_commands(sub, default_corpus: str) -> None:
     src = p.add_mutually_exclusive_group()
     src.add_argument("--corpus", default=None, help="lập chỉ mục tạm từ kho này rồi tìm (chậm hơn)")
     src.add_argument("--index", default=None, help="thư mục chỉ mục do `danvan index` tạo")
-    p.add_argument("--agency", default=None, help="chỉ các mục nhắc đến cơ quan này (khoá hoặc tên, vd. 'Ban Dân vận')")
-    p.add_argument("--topic", default=None, help="chỉ các mục thuộc chủ đề này")
+    p.add_argument("--agency", default=None,
+                   help="chỉ các điều giao trách nhiệm cho cơ quan này: mã loại cơ quan (ban-dan-van-tinh-uy) hoặc "
+                        "tên, có dấu hay không, viết tắt được ('Ban Dân vận', 'UBND'); tên không khớp: mã thoát 2")
+    p.add_argument("--topic", default=None, help="chỉ các điều thuộc chủ đề này (mã hoặc tên, vd. 'dân chủ cơ sở')")
+    p.add_argument("--facets", action="store_true",
+                   help="in thêm số kết quả theo từng cơ quan, chủ đề, văn bản… (không dùng với --json)")
     p.add_argument("--doc", default=None, help="chỉ trong văn bản này (mã văn bản hoặc số hiệu)")
     p.add_argument("--type", dest="doc_type", default=None, help="loại văn bản (Quyết định, Quy chế…)")
     p.add_argument("--level", default=None, choices=["central", "province", "district", "commune"])
@@ -99,6 +106,7 @@ def _print_hits(hits, out=None) -> None:
 
 
 def cmd_search(args) -> int:
+    from .facets import not_found_message
     from .query import Filters
     from .whoosh_index import WhooshEngine, build_index
     filters = Filters(doc=args.doc, agency=args.agency, topic=args.topic, doc_type=args.doc_type,
@@ -113,7 +121,15 @@ def cmd_search(args) -> int:
         index = tmp.name
     try:
         eng = WhooshEngine(index)
+        # a facet name that matches nothing is a usage error: say so (with close names), exit 2, print no hits
+        for dim, typed in (("agency", args.agency), ("topic", args.topic)):
+            res = eng.catalog.resolve(dim, typed) if typed else None
+            if res is not None and not res:
+                eng.close()
+                print(f"danvan search: {not_found_message(dim, typed, res)}", file=sys.stderr)
+                return 2
         hits = eng.search(args.query, limit=args.limit, filters=filters)
+        counts = eng.facet_counts(args.query, filters) if args.facets and not args.json else None
         eng.close()
     finally:
         if tmp is not None:
@@ -122,7 +138,28 @@ def cmd_search(args) -> int:
         print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2))
     else:
         _print_hits(hits)
+        if counts:
+            _print_facets(counts, eng.catalog)
     return 0
+
+
+FACET_TITLES = (("agency", "Cơ quan chịu trách nhiệm"), ("topic", "Chủ đề"), ("doc", "Văn bản"),
+                ("type", "Loại văn bản"), ("locality", "Địa phương"))
+
+
+def _print_facets(counts: dict, catalog, shown: int = 8, out=None) -> None:
+    """Facet values with their Vietnamese labels and counts, most frequent first."""
+    out = out or sys.stdout
+    for dim, title in FACET_TITLES:
+        values = sorted(counts.get(dim, {}).items(), key=lambda kv: (-kv[1], kv[0]))
+        if not values:
+            continue
+        print(f"{title}:", file=out)
+        for v, n in values[:shown]:
+            label = catalog.label(dim, v) if dim in ("agency", "topic") else v
+            print(f"    {label} ({n})" + (f"  [{v}]" if dim in ("agency", "topic") else ""), file=out)
+        if len(values) > shown:
+            print(f"    … và {len(values) - shown} giá trị khác", file=out)
 
 
 def cmd_bench_search(args) -> int:
@@ -137,6 +174,8 @@ def cmd_bench_search(args) -> int:
         rw = "../shared/realworld"
     if rw and (qdir / "realworld.json").exists():
         sets.append(("realworld", rw, str(qdir / "realworld.json")))
+    if rw and (qdir / "heldout.json").exists():     # known-item queries never used for tuning
+        sets.append(("heldout", rw, str(qdir / "heldout.json")))
     if not sets:
         print(f"không thấy bộ truy vấn trong {qdir} (seeds.json, realworld.json)", file=sys.stderr)
         return 2

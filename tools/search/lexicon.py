@@ -1,6 +1,6 @@
-"""The data behind the analyzer and the facets: acronyms, equivalent spellings, agencies, topics.
+"""The data behind the analyzer: acronyms and equivalent spellings (the facets: danvan.search.facets).
 
-The files live in corpus/ (corpus/acronyms.json, corpus/facets.json) and install as package data of
+The file lives in corpus/ (corpus/acronyms.json) and installs as package data of
 `danvan.search.data` (pyproject maps that package onto corpus/), so a wheel carries them. The browser
 index ships the same tables (danvan.search.prebuilt), so both engines expand the same way.
 """
@@ -24,19 +24,10 @@ class Acronym:
 
 
 @dataclass
-class Facet:
-    key: str
-    name: str
-    phrases: list[str]
-
-
-@dataclass
 class Lexicon:
     acronyms: list[Acronym]
     syllables: dict[str, str]        # whole-syllable rewrites (kĩ -> kỹ)
     before: dict[str, tuple[str, frozenset[str]]]  # hàng -> (hằng, {ngày, tháng, …})
-    agencies: list[Facet]
-    topics: list[Facet]
     raw: dict                        # the JSON tables as read, shipped to the browser
 
 
@@ -54,7 +45,6 @@ def _read(name: str) -> dict:
 def load_lexicon() -> Lexicon:
     from .analyzer import canon_syllable_plain, fold
     acr = _read("acronyms.json")
-    fac = _read("facets.json")
     acronyms = []
     for e in acr.get("acronyms", []):
         shorts = [e["short"], *e.get("aliases", [])]
@@ -70,6 +60,4 @@ def load_lexicon() -> Lexicon:
             continue
         before[canon_syllable_plain(k.lower())] = (canon_syllable_plain(v["to"].lower()),
                                                    frozenset(canon_syllable_plain(x.lower()) for x in v["next"]))
-    agencies = [Facet(a["key"], a["name"], list(a["names"])) for a in fac.get("agencies", [])]
-    topics = [Facet(t["key"], t["name"], list(t["phrases"])) for t in fac.get("topics", [])]
-    return Lexicon(acronyms, syllables, before, agencies, topics, {"acronyms": acr, "facets": fac})
+    return Lexicon(acronyms, syllables, before, {"acronyms": acr})

@@ -21,8 +21,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from .analyzer import Analyzer, default_analyzer, fold, vitokenizer
+from .facets import FacetCatalog
 from .query import (WEIGHTS, Filters, Hit, best_passage, fuzzy_candidates, norm_value, snippet_for,
-                    passage_terms, resolve_facet)
+                    passage_terms, resolve_facets)
 from .terms import unit_terms
 from .units import corpus_units
 
@@ -63,15 +64,15 @@ def _read_js(path: Path):
     return json.loads(text[text.index("]=") + 2:].rstrip().rstrip(";"))
 
 
-def browser_lexicon(raw: dict) -> dict:
-    """The tables the browser's analyzer reads (acronyms.json and facets.json), without their worked examples
-    and notes."""
+def browser_lexicon(raw: dict, facets: dict | None = None) -> dict:
+    """The tables the browser's analyzer reads (acronyms.json without its worked examples and notes), and the
+    labels of the facet values the index uses: {"agencies": [{key, name, family}], "topics": [{key, name}]}
+    (danvan.search.facets: agency kinds of corpus/agencies.json, topics of corpus/topics.json)."""
     acr = raw.get("acronyms", {})
     return {
         "acronyms": {"acronyms": [{k: v for k, v in e.items() if k != "examples"} for e in acr.get("acronyms", [])],
                      "spellings": {k: v for k, v in acr.get("spellings", {}).items() if k != "about"}},
-        "facets": {k: [{"key": f["key"], "name": f["name"]} for f in v] for k, v in raw.get("facets", {}).items()
-                   if isinstance(v, list)},
+        "facets": facets or {"agencies": [], "topics": []},
     }
 
 
@@ -90,6 +91,8 @@ def unit_postings(ut) -> dict[str, float]:
     for t, n in ut.meta.items():
         if t.startswith("@"):
             tf[f"k:{t[1:]}"] += w_m * n
+        elif "_" in t:      # a bigram
+            tf[f"b:{t}"] += w_m * n
         else:   # a document number in an article's metadata weighs nearly what it weighs in a title
             tf[f"f:{t}"] += (NUMBER_META_TF if "-" in t else w_m) * n
     return tf
@@ -111,8 +114,7 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     meta_cache: dict = {}
     unit_rows, lengths, tlengths = [], [], []
-    agencies = [f.key for f in a.lex.agencies]
-    topics = [f.key for f in a.lex.topics]
+    unit_facets: list[tuple[list[str], list[str]]] = []
     chunks: list[dict] = [{}]
     chunk_size = 0
     chunk_of = []
@@ -132,9 +134,19 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
                               u.kind]
         chunk_size += size
         chunk_of.append(len(chunks) - 1)
-        unit_rows.append([doc_index[u.doc.id], length, tlength,
-                          [agencies.index(k) for k in ut.agencies], [topics.index(k) for k in ut.topics],
-                          len(chunks) - 1])
+        unit_facets.append((ut.agencies, ut.topics))
+        unit_rows.append([doc_index[u.doc.id], length, tlength, [], [], len(chunks) - 1])
+    # facet values: the ones the units use, in the order of the gazetteer / topic list (named bodies last)
+    catalog = FacetCatalog()
+    used_a = {k for ag, _ in unit_facets for k in ag}
+    used_t = {k for _, tp in unit_facets for k in tp}
+    agencies = [k for k in catalog.values["agency"] if k in used_a] + sorted(used_a - set(catalog.values["agency"]))
+    topics = [k for k in catalog.values["topic"] if k in used_t] + sorted(used_t - set(catalog.values["topic"]))
+    a_index = {k: i for i, k in enumerate(agencies)}
+    t_index = {k: i for i, k in enumerate(topics)}
+    for row, (ag, tp) in zip(unit_rows, unit_facets):
+        row[3] = [a_index[k] for k in ag]
+        row[4] = [t_index[k] for k in tp]
     # term shards
     body_bytes = sum(len(t) + 8 * len(p) for t, p in postings.items())
     n_shards = max(1, math.ceil(body_bytes / SHARD_TARGET))
@@ -151,7 +163,8 @@ def write_prebuilt(documents, out_dir, analyzer: Analyzer | None = None, compoun
         "weights": WEIGHTS, "k1": K1, "b": B, "avglen": sum(lengths) / max(1, len(lengths)),
         "avgtitle": sum(tlengths) / max(1, len(tlengths)), "common": [COMMON_SHARE, COMMON_MIN],
         "shards": n_shards, "chunks": len(chunks), "compounds": compounds,
-        "lexicon": browser_lexicon(a.lex.raw),
+        "lexicon": browser_lexicon(a.lex.raw, {"agencies": catalog.entries("agency", agencies),
+                                               "topics": catalog.entries("topic", topics)}),
         "docs": [[d.id, d.url, d.title, d.number, d.type, d.date, d.level, d.locality,
                   d.source.path if d.source else None] for d in documents],
         "units": unit_rows,
@@ -197,7 +210,15 @@ class PrebuiltEngine:
         self.vocab = set(self.meta["vocab"])
         self._shards: dict[int, dict] = {}
         self._chunks: dict[int, dict] = {}
+        self._catalog = None
         self.loaded_log: list[int] = []     # bytes loaded before the first result, per query (cold cache)
+
+    @property
+    def catalog(self) -> FacetCatalog:
+        """Facet values and labels, read on first use (only filters by agency or topic need them)."""
+        if self._catalog is None:
+            self._catalog = FacetCatalog(extra_agencies=self.meta["lexicon"]["facets"]["agencies"])
+        return self._catalog
 
     def sizes(self) -> dict:
         files = list(self.dir.glob("*.js"))
@@ -244,42 +265,72 @@ class PrebuiltEngine:
             plan += [("c:" + g, W["compound"]) for g in qt.ngrams]
         return plan
 
-    def allowed(self, filters: Filters | None):
+    def failing(self, filters: Filters | None) -> list[int] | None:
+        """For each unit, the bits of the filters it fails (as the JavaScript's `failing`: 1 doc, 2 type,
+        4 level, 8 locality, 16 agency, 32 topic); None without filters. The agency and topic are resolved
+        by danvan.search.facets (a name typed by a user stands for every matching value)."""
         if not filters or not filters.active():
             return None
-        m, a = self.meta, self.analyzer
-        ok = []
-        for i, row in enumerate(m["units"]):
-            d = m["docs"][row[0]]
-            if filters.doc and filters.doc not in (d[0],) and norm_value(filters.doc) != norm_value(d[3]):
-                continue
-            if filters.agency:
-                key = resolve_facet(filters.agency, a.lex.agencies, a)
-                if key not in m["agencies"] or m["agencies"].index(key) not in row[3]:
-                    continue
-            if filters.topic:
-                key = resolve_facet(filters.topic, a.lex.topics, a)
-                if key not in m["topics"] or m["topics"].index(key) not in row[4]:
-                    continue
-            if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[4]):
-                continue
-            if filters.level and filters.level.strip().lower() != (d[6] or ""):
-                continue
-            if filters.locality and norm_value(filters.locality) != norm_value(d[7]):
-                continue
-            ok.append(i)
-        return set(ok)
-
-    def search(self, query: str, limit: int = 10, filters: Filters | None = None) -> list[Hit]:
         m = self.meta
-        touched = {"meta.js"}
+        wanted = resolve_facets(filters, self.catalog)
+        sets = {dim: {i for i, k in enumerate(m["agencies" if dim == "agency" else "topics"]) if k in ids}
+                for dim, ids in wanted.items()}
+        out = []
+        for row in m["units"]:
+            d = m["docs"][row[0]]
+            bits = 0
+            if filters.doc and filters.doc not in (d[0],) and norm_value(filters.doc) != norm_value(d[3]):
+                bits |= 1
+            if filters.doc_type and norm_value(filters.doc_type) != norm_value(d[4]):
+                bits |= 2
+            if filters.level and filters.level.strip().lower() != (d[6] or ""):
+                bits |= 4
+            if filters.locality and norm_value(filters.locality) != norm_value(d[7]):
+                bits |= 8
+            if "agency" in sets and not sets["agency"].intersection(row[3]):
+                bits |= 16
+            if "topic" in sets and not sets["topic"].intersection(row[4]):
+                bits |= 32
+            out.append(bits)
+        return out
+
+    def allowed(self, filters: Filters | None):
+        fails = self.failing(filters)
+        return None if fails is None else {i for i, bits in enumerate(fails) if not bits}
+
+    def facet_counts(self, query: str, filters: Filters | None = None) -> dict[str, dict[str, int]]:
+        """For each facet, value -> number of matching units under the OTHER active filters (the browser's
+        facet list; the JavaScript's `facetCounts`). Agencies and topics are keyed by id."""
         qt = self.analyzer.query_terms(query)
         if qt.empty:
-            return []
+            return {}
+        m = self.meta
+        fails = self.failing(filters)
+        out: dict[str, dict[str, int]] = {d: defaultdict(int) for d in ("doc", "type", "level", "locality",
+                                                                         "agency", "topic")}
+        for u in self.scores(qt, set()):
+            bits = fails[u] if fails else 0
+            if bits & (bits - 1):
+                continue
+            row = m["units"][u]
+            d = m["docs"][row[0]]
+            for k, (dim, value) in enumerate((("doc", d[0]), ("type", d[4]), ("level", d[6]), ("locality", d[7]))):
+                if value and (not bits or bits == 1 << k):
+                    out[dim][value] += 1
+            if not bits or bits == 16:
+                for j in row[3]:
+                    out["agency"][m["agencies"][j]] += 1
+            if not bits or bits == 32:
+                for j in row[4]:
+                    out["topic"][m["topics"][j]] += 1
+        return {dim: dict(c) for dim, c in out.items()}
+
+    def scores(self, qt, touched: set) -> dict[int, float]:
+        """unit -> score of every unit a query term reaches (steps 2 and 3)."""
+        m = self.meta
         n = len(m["units"])
         avg = m["avglen"] or 1.0
         k1, b = m["k1"], m["b"]
-        allowed = self.allowed(filters)
         avg_t = m["avgtitle"] or 1.0
         common = max(m["common"][1], m["common"][0] * n)
         w_title = m["weights"]["title"]
@@ -301,6 +352,16 @@ class PrebuiltEngine:
                 tf = tf10 / 10
                 length = m["units"][u][2]
                 scores[u] += boost * w_title * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / avg_t))
+        return scores
+
+    def search(self, query: str, limit: int = 10, filters: Filters | None = None) -> list[Hit]:
+        m = self.meta
+        touched = {"meta.js"}
+        qt = self.analyzer.query_terms(query)
+        if qt.empty:
+            return []
+        allowed = self.allowed(filters)
+        scores = self.scores(qt, touched)
         ranked = sorted((u for u in scores if allowed is None or u in allowed), key=lambda u: (-scores[u], u))
         hits = []
         for u in ranked[:max(1, min(int(limit), 1000))]:

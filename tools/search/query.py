@@ -29,14 +29,15 @@ MAX_FUZZY_LEN = 12   # longer "syllables" are no Vietnamese words: no typo candi
 @dataclass
 class Filters:
     doc: str | None = None          # document id (or number)
-    agency: str | None = None       # facet key or name ("ban-dan-van", "Ban Dân vận", "BDV")
+    agency: str | None = None       # kind id or a name ("ban-dan-van-tinh-uy", "Ban Dân vận", "UBND"): facets.py
     topic: str | None = None
     doc_type: str | None = None     # "Quyết định", "quy che"…
     level: str | None = None        # central | province | district | commune
     locality: str | None = None
+    exact_ids: bool = False         # agency/topic are facet ids as the browser's facet links carry them
 
     def active(self) -> bool:
-        return any(v for v in asdict(self).values())
+        return any(v for k, v in asdict(self).items() if k != "exact_ids")
 
 
 @dataclass
@@ -69,22 +70,14 @@ class Engine(Protocol):
 
 
 # -- facets ----------------------------------------------------------------------------------------------
-def resolve_facet(value: str | None, facets, analyzer: Analyzer | None = None) -> str | None:
-    """A facet argument as typed -> its key: the key itself, a name, or a phrase naming it; unknown values
-    are returned folded (they then match nothing)."""
-    if not value:
-        return None
-    a = analyzer or default_analyzer()
-    v = fold(value.strip().lower())
-    for f in facets:
-        if v == f.key or v == fold(f.name.lower()) or any(v == fold(n.lower()) for n in f.phrases):
-            return f.key
-    syls = [t for t in a.tokens(value) if t.kind == "syl"]
-    for p in (a.agencies, a.topics):
-        for _, _, key in p.find(syls):
-            if any(f.key == key for f in facets):
-                return key
-    return re.sub(r"[^a-z0-9]+", "-", v).strip("-")
+def resolve_facets(filters: "Filters", catalog) -> dict[str, set[str]]:
+    """The agency and topic filters as typed -> {dim: the facet ids they stand for} (danvan.search.facets;
+    an empty set when the name matches nothing: the search then finds nothing)."""
+    out = {}
+    for dim, typed in (("agency", filters.agency), ("topic", filters.topic)):
+        if typed:
+            out[dim] = set(catalog.resolve(dim, typed, exact=filters.exact_ids).ids)
+    return out
 
 
 def norm_value(value: str | None) -> str:

@@ -2,7 +2,7 @@
 
 Fields: body (exact, fold, bigram, concept, compound: the article's text and title), title (the heading:
 folded and exact syllables, bigrams, "@concept"s), meta (the document's type, title, number, issuers,
-locality, date and the chapter headings above the unit: folded syllables and wholes, "@concept"s).
+locality, date and the chapter headings above the unit: folded syllables and wholes, bigrams, "@concept"s).
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .analyzer import Analyzer
+from .facets import unit_facets
 from .query import passage_terms
 from .units import Unit, doc_meta_text
 
@@ -20,7 +21,7 @@ class UnitTerms:
     title: Counter                  # whoosh's title field: folded and exact syllables, bigrams, "@concept"s
     title_terms: dict[str, Counter]  # the title's terms per field (document_terms)
     meta: Counter
-    agencies: list[str]
+    agencies: list[str]             # agency kinds responsible in the unit (danvan.search.facets)
     topics: list[str]
     passage_terms: list[list[str]]
 
@@ -42,15 +43,17 @@ def unit_terms(u: Unit, a: Analyzer, meta_cache: dict, compounds: bool = True) -
         meta_cache[u.doc.id] = a.document_terms(doc_meta_text(u.doc), compounds=False)
     dm = meta_cache[u.doc.id]
     meta = Counter(dm["fold"])
+    meta.update(dm["bigram"])       # names in the metadata are phrases too: "Lai Châu", "Ban Chỉ đạo"
     meta.update({f"@{c}": n for c, n in dm["concept"].items()})
     if u.context:
         ctx = a.document_terms(u.context, compounds=False)
         meta.update(ctx["fold"])
+        meta.update(ctx["bigram"])
         meta.update({f"@{c}": n for c, n in ctx["concept"].items()})
     t = Counter(title["fold"])
     t.update(title["exact"])
     t.update(title["bigram"])
     t.update({f"@{c}": n for c, n in title["concept"].items()})
-    agencies, topics = a.facets_of([title_toks] + passage_toks)
+    agencies, topics = unit_facets(u)
     return UnitTerms(body, t, title, meta, agencies, topics,
                      [passage_terms(text, a, toks) for toks, (_, text) in zip(passage_toks, u.passages)])

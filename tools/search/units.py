@@ -142,7 +142,7 @@ def document_units(doc: Document) -> list[Unit]:
                                                     _subtree_text(c)) if t)) for c in n.children]
                 units.append(Unit(uid=f"{doc.id}#{n.anchor}", kind="section", doc=doc, anchor=n.anchor,
                                   heading=_heading(n) or (n.text or "")[:80], title_text=n.title or "",
-                                  context=" \n".join(ctx), passages=passages, annex_index=annex_index))
+                                  context=" \n".join(ctx), passages=passages, annex_index=annex_index, node=n))
             else:
                 sink.append("\n".join(t for t in (" ".join(b for b in (n.label or "", n.title or "", n.text or "") if b),
                                                   _subtree_text(n)) if t))

@@ -17,8 +17,9 @@ from collections import Counter
 from pathlib import Path
 
 from .analyzer import Analyzer, default_analyzer, vitokenizer
+from .facets import FacetCatalog
 from .query import (WEIGHTS, Filters, Hit, best_passage, fuzzy_candidates, norm_value, snippet_for,
-                    resolve_facet)
+                    resolve_facets)
 from .terms import UnitTerms, unit_terms
 from .units import Unit, corpus_units
 
@@ -154,10 +155,19 @@ def build_index(documents, out_dir, analyzer: Analyzer | None = None, progress: 
             it = tqdm(units, desc="Lập chỉ mục", unit="mục", file=sys.stderr)
         except ImportError:  # pragma: no cover
             pass
+    used: dict[str, dict[str, int]] = {"agency": {}, "topic": {}}
     for u in it:
-        w.add_document(**unit_fields(u, unit_terms(u, a, meta_cache, compounds)))
+        ut = unit_terms(u, a, meta_cache, compounds)
+        for k in ut.agencies:
+            used["agency"][k] = 1
+        for k in ut.topics:
+            used["topic"][k] = 1
+        w.add_document(**unit_fields(u, ut))
     w.commit()
-    stats = {"format": INDEX_FORMAT, "documents": len(documents), "units": len(units),
+    catalog = FacetCatalog()     # after enrichment: it knows the named bodies the documents introduced
+    stats = {"facets": {dim: catalog.entries(dim, [k for k in catalog.values[dim] if k in used[dim]])
+                        for dim in used},
+             "format": INDEX_FORMAT, "documents": len(documents), "units": len(units),
              "articles": sum(1 for u in units if u.kind == "article"), "compounds": compounds,
              "seconds": round(time.perf_counter() - t0, 2)}
     (out / META_FILE).write_text(json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -191,6 +201,15 @@ class WhooshEngine:
         self.compound_vocab = _Terms(r, "compound")
         self.stats = json.loads((p / META_FILE).read_text(encoding="utf-8"))
         self.common_df = max(COMMON_MIN, COMMON_SHARE * r.doc_count_all())
+        self._catalog = None
+
+    @property
+    def catalog(self) -> FacetCatalog:
+        """Facet values and labels, read on first use (the gazetteer costs a few tenths of a second to load:
+        a plain `danvan search` does not pay it)."""
+        if self._catalog is None:
+            self._catalog = FacetCatalog(extra_agencies=self.stats.get("facets", {}).get("agency"))
+        return self._catalog
 
     def df(self, field: str, text: str) -> int:
         return self.reader.doc_frequency(field, text)
@@ -235,6 +254,7 @@ class WhooshEngine:
         for b in qt.bigrams:
             term("bigram", b, W["bigram"])
             term("title", b, W["bigram"] * W["title"])
+            term("meta", b, W["bigram"] * W["meta"])
         for c in qt.concepts:
             term("concept", c, W["concept"])
             term("title", f"@{c}", W["concept"] * W["title"])
@@ -248,14 +268,12 @@ class WhooshEngine:
     def filter_query(self, filters: Filters | None):
         if not filters or not filters.active():
             return None
-        a = self.analyzer
         parts = []
         if filters.doc:
             parts.append(_q.Or([_q.Term("doc", filters.doc), _q.Term("number", norm_value(filters.doc))]))
-        if filters.agency:
-            parts.append(_q.Term("agency", resolve_facet(filters.agency, a.lex.agencies, a)))
-        if filters.topic:
-            parts.append(_q.Term("topic", resolve_facet(filters.topic, a.lex.topics, a)))
+        for dim, ids in resolve_facets(filters, self.catalog).items():
+            # a name that matches nothing keeps nothing (an Or of no term would keep everything)
+            parts.append(_q.Or([_q.Term(dim, k) for k in sorted(ids)]) if ids else _q.Term(dim, "\x00"))
         if filters.doc_type:
             parts.append(_q.Term("doc_type", norm_value(filters.doc_type)))
         if filters.level:
@@ -263,6 +281,34 @@ class WhooshEngine:
         if filters.locality:
             parts.append(_q.Term("locality", norm_value(filters.locality)))
         return _q.And(parts)
+
+    def facet_counts(self, query: str, filters: Filters | None = None) -> dict[str, dict[str, int]]:
+        """For each facet, value -> number of matching units under the OTHER active filters (as the browser's
+        facet list). Agencies and topics are keyed by id; labels: self.catalog.label(dim, id)."""
+        q = self.build_query(self.analyzer.query_terms(query))
+        if q is None:
+            return {}
+        filters = filters or Filters()
+        wanted = resolve_facets(filters, self.catalog)
+        out: dict[str, dict[str, int]] = {d: {} for d in ("doc", "type", "level", "locality", "agency", "topic")}
+        for r in self.searcher.search(q, limit=None):
+            d = r["data"]
+            checks = [(filters.doc, filters.doc in (r["doc"],) or norm_value(filters.doc) == norm_value(d["number"])),
+                      (filters.doc_type, norm_value(filters.doc_type) == norm_value(d["type"])),
+                      (filters.level, (filters.level or "").strip().lower() == (d["level"] or "")),
+                      (filters.locality, norm_value(filters.locality) == norm_value(d["locality"])),
+                      (filters.agency, bool(wanted.get("agency", set()) & set(d["agencies"]))),
+                      (filters.topic, bool(wanted.get("topic", set()) & set(d["topics"])))]
+            bits = sum(1 << k for k, (active, ok) in enumerate(checks) if active and not ok)
+            if bits & (bits - 1):
+                continue
+            values = [[r["doc"]], [d["type"]], [d["level"]], [d["locality"]], d["agencies"], d["topics"]]
+            for k, dim in enumerate(out):
+                if not bits or bits == 1 << k:
+                    for v in values[k]:
+                        if v:
+                            out[dim][v] = out[dim].get(v, 0) + 1
+        return out
 
     def search(self, query: str, limit: int = 10, filters: Filters | None = None) -> list[Hit]:
         qt = self.analyzer.query_terms(query)
