@@ -88,6 +88,12 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
             log.warning(reason)
             files.remove(files.get_file_from_path(uri))
             del handwritten[uri]
+        for uri, md in list(handwritten.items()):   # links to absent documents: text that cites them
+            published = knowledge.published_source(md, [d.id for d in ok])
+            if published != md:                        # still Markdown: not one of the generated HTML pages
+                files.remove(files.get_file_from_path(uri))
+                files.append(File.generated(config, uri, content=published))
+                handwritten[uri] = published
         pages.update(knowledge.generated_pages(ok, handwritten))
         pages[SEARCH_PAGE] = render_search_page(ok, available=search_files is not None)
         t2 = time.perf_counter()
@@ -152,6 +158,10 @@ class DanvanPlugin(BasePlugin[DanvanConfig]):
 
     def on_build_error(self, *, error) -> None:
         self._cleanup_search()
+
+    def on_post_page(self, output: str, /, *, page, config) -> str:
+        from danvan.compact import compact_html
+        return compact_html(output)      # the template's indentation and blank lines: one line break each
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         # Our pages are one raw HTML block, which Markdown would pass through unchanged; handing it

@@ -124,7 +124,13 @@ def test_copy_citation_equals_data_cite_and_python(browser, sites, fixture_doc, 
             assert 0 <= box["x"] and box["x"] + box["width"] <= width, box      # the menu stays in the window
             page.locator(".dv-menu-item[data-dv-action=cite]").click()
         got = _copied(page, base, more)
-        assert got == page.get_attribute(tools, "data-cite") == _python_cite(fixture_doc, anchor), anchor
+        # the page's one composing rule: provision part (data-cite) + the data-cite-scope around it
+        assert got == page.evaluate("(s) => danvanTeach.citation(document.querySelector(s))", tools) \
+            == _python_cite(fixture_doc, anchor), anchor
+        part = page.get_attribute(tools, "data-cite")
+        scope = page.evaluate("(s) => document.querySelector(s).closest('[data-cite-scope]')"
+                              ".getAttribute('data-cite-scope')", tools)
+        assert got == f"{part} {scope}" and part.startswith(("khoản", "điểm")) and "Điều 5" in part, (part, scope)
         page.evaluate("(s) => document.querySelector(s).removeAttribute('data-dv-copied')", more)
     assert got == POINT_CITE
     assert errors == []
@@ -273,6 +279,37 @@ def test_handout_basket_page_print_and_docx(browser, sites, tmp_path):
     assert paras[0] == "Tài liệu phát tay"
     assert "a) Lập kế hoạch thử nghiệm hằng năm;" in paras
     assert any(p.startswith(f"Nguồn: {POINT_CITE}. Liên kết: {SITE_URL}") for p in paras)
+    assert errors == []
+    ctx.close()
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_document_docx_made_in_the_browser(browser, sites, fixture_doc, tmp_path, scheme, width):
+    """The page's "Tải bản Word" makes the document's .docx from the page (the handout's writer): python-docx
+    opens it; it holds the title, the source line with the link, the preamble, every article, clause and point,
+    the table cells, the annexed text and the signer, and none of the site's own controls or panels."""
+    import docx
+    from danvan.render.cite import source_line
+    base = sites["public"][scheme]
+    ctx, page, errors = _page(browser, base, width)
+    assert page.locator(".dv-teach .dv-docx").evaluate("e => e.tagName") == "BUTTON"
+    with page.expect_download() as dl:
+        page.locator(".dv-teach .dv-docx").click()
+    assert dl.value.suggested_filename == f"{DOC_ID}.docx"
+    path = tmp_path / "doc.docx"
+    dl.value.save_as(path)
+    paras = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert paras[0].startswith("Quyết định") and "Quy chế thử nghiệm" in paras[0]
+    assert paras[1] == f"Nguồn: {source_line(fixture_doc)}. Liên kết: {SITE_URL}{PAGE}."
+    text = "\n".join(paras)
+    for needle in ("Căn cứ Điều lệ Đảng;", "Điều 1.", "Điều 5. Trách nhiệm của các cơ quan", "a) Lập kế hoạch thử nghiệm hằng năm;",
+                   "b) Báo cáo kết quả thử nghiệm.", "Chương II", "Nguyễn Văn A"):
+        assert needle in text, needle
+    for label in ("Trích dẫn", "Phát tay", "Sao chép", "Thuộc tính", "Mục lục", "Được dẫn chiếu tại"):
+        assert label not in text, label
+    # in reading order: the decision's articles, then the annexed Quy chế's
+    assert text.index("Quyết định có hiệu lực") < text.index("Quy chế này quy định việc thử nghiệm")
     assert errors == []
     ctx.close()
 

@@ -62,3 +62,17 @@ def test_docx_tables_and_seeds(seed_docs):
         paras, _ = _text(document_docx(d))
         articles = [n for n in d.all_nodes() if n.kind == "article"]
         assert sum(p.startswith("Điều ") for p in paras) >= len(articles)
+
+
+def test_cli_export_docx_writes_one_word_file_per_document(tmp_path):
+    """python-docx stays on the command line: `danvan export --format docx` (the site makes its .docx in the
+    browser)."""
+    from danvan.cli import main
+    corpus = write_corpus(tmp_path / "c")
+    assert main(["export", "--format", "docx", "--corpus", str(corpus), "--out", str(tmp_path / "w"),
+                 "--site-url", SITE_URL, "--quiet"]) == 0
+    files = sorted((tmp_path / "w").glob("*.docx"))
+    doc = load_corpus(str(corpus)).documents[0]
+    assert [f.name for f in files] == [f"{doc.id}.docx"]
+    paras, _ = _text(files[0].read_bytes())
+    assert f"Nguồn: {source_line(doc)}. {SITE_URL}van-ban/{doc.id}.html" in paras

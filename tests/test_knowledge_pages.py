@@ -193,12 +193,21 @@ def test_glossary_shows_corpus_text_as_text():
     assert "\n\n" not in html.split("---\n", 2)[2].strip()   # one raw HTML block for Markdown
 
 
-def test_pages_about_absent_documents_are_withheld(site_without_seeds):
+def test_pages_about_absent_documents_cite_them_as_text(site_without_seeds):
+    """A copy with other documents still gets the introduction and the reading guide: links to the absent seeds
+    are text that cites them (knowledge_links), and no link of the section is broken."""
     site = site_without_seeds
-    assert sorted(p.name for p in (site / "tim-hieu").glob("*.html")) == ["huong-dan.html", "thuat-ngu.html"]
+    assert sorted(p.name for p in (site / "tim-hieu").glob("*.html")) == [
+        "doc-van-ban.html", "gioi-thieu.html", "huong-dan.html", "thuat-ngu.html"]
     assert _broken(site, sorted((site / "tim-hieu").glob("*.html"))) == []
+    intro = (site / "tim-hieu" / "gioi-thieu.html").read_text(encoding="utf-8")
+    assert "binh-thuan-quy-che" not in intro and "dong-nai-03" not in intro          # no link to an absent page
+    text = " ".join(re.sub(r"<[^>]+>", " ", intro).split())
+    assert ("khoản 1 Điều 5 Quy chế công tác dân vận của hệ thống chính trị tỉnh Bình Thuận do Ban Thường vụ Tỉnh "
+            "ủy Bình Thuận ban hành") in text
+    assert "Điều 1 Quy chế số 03-QC/BDVTU-BCSDUBND ngày 05/11/2021" in text
     html = (site / "tim-hieu" / "thuat-ngu.html").read_text(encoding="utf-8")
-    assert "doc-van-ban.html" not in html and "Tổ vận động" in html
+    assert "doc-van-ban.html" in html and "Tổ vận động" in html
 
 
 @pytest.mark.parametrize("pages, present, withheld", [
@@ -277,3 +286,32 @@ def test_glossary_and_introduction_on_a_phone_from_file(site):
         assert got["width"] <= 390, name          # no sideways scrolling on a phone
         assert (shots / f"knowledge-{name}-390.png").stat().st_size > 10_000
     assert res["thuat-ngu"]["followed"].endswith("#qc-dieu-2-khoan-1") and res["thuat-ngu"]["target_found"]
+
+
+# ---------------------------------------------------------------------------------------------
+# A copy without the seeds: links to absent documents become text that cites them
+# ---------------------------------------------------------------------------------------------
+
+from danvan.render import knowledge_links  # noqa: E402
+
+_CITED = ('Xem [khoản 2 Điều 19][bt-k] và [căn cứ][bt], [Quy chế Bình Thuận][bt], [Điều 1](../van-ban/co.md#dieu-1).\n\n'
+          '[bt]: ../van-ban/bt.md\n  "Quy chế công tác dân vận tỉnh X do Ban Thường vụ ban hành"\n'
+          '[bt-k]: ../van-ban/bt.md#dieu-19-khoan-2\n')
+
+
+@pytest.mark.parametrize("md, present, want", [
+    (_CITED, {"co", "bt"}, _CITED),                                                       # all there: links
+    (_CITED, {"co"}, 'Xem khoản 2 Điều 19 Quy chế công tác dân vận tỉnh X do Ban Thường vụ ban hành và căn cứ '
+                     '(Quy chế công tác dân vận tỉnh X do Ban Thường vụ ban hành), Quy chế Bình Thuận, '
+                     '[Điều 1](../van-ban/co.md#dieu-1).'),
+    ("[Điều 2](../van-ban/bt.md#dieu-2)\n\n[bt]: ../van-ban/bt.md \"Quy chế Y\"\n", set(), "Điều 2 Quy chế Y"),
+])
+def test_links_to_absent_documents_become_citations(md, present, want):
+    got = knowledge_links.cite_absent_documents(md, present)
+    assert got.split("\n\n")[0] == want.split("\n\n")[0]
+
+
+def test_a_page_that_does_not_write_the_citation_is_still_withheld():
+    md = "Xem [Điều 1][d1].\n\n[d1]: ../van-ban/khong-co.md#dieu-1\n"
+    assert knowledge_links.absent_without_citation(md, set()) == ["khong-co"]
+    assert knowledge_links.absent_without_citation(_CITED, {"co"}) == []

@@ -209,6 +209,6 @@ def test_plugin_refuses_unsafe_ids(tmp_path, monkeypatch):
     assert rep.documents == 1
     assert any("../../escaped" in e for e in rep.errors)
     assert not (tmp_path / "escaped.html").exists() and not (tmp_path / "escaped.md").exists()
-    assert sorted(p.name for p in (tmp_path / "out" / "van-ban").iterdir()) == ["ok.docx", "ok.html"]   # page, Word export
+    assert sorted(p.name for p in (tmp_path / "out" / "van-ban").iterdir()) == ["ok.html"]   # the page (Word: in the browser)
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "../../escaped" in home

@@ -48,10 +48,14 @@ def bench_size(corpus: str | None, site: str | None = None, zip_path: str | None
             zip_path = str(Path(tmp) / "site.zip")
             build_site(corpus, site, zip_path=zip_path, quiet=True)
         res = site_sizes(Path(site), Path(zip_path) if zip_path else None)
+        from .bench_weight import weight_report
+        res["weight"] = weight_report(Path(site))
     print(f"trang: {_mb(res['site_bytes'])} ({res['files']} tệp); bản nén: "
           f"{_mb(res['zip_bytes']) if res['zip_bytes'] else 'không có'}; trang văn bản: {res['doc_pages']}, "
           f"trung vị {res['doc_page_median'] / 1e3:.1f} kB, lớn nhất {res['doc_page_max'] / 1e3:.1f} kB; "
           f"tệp .map: {res['maps']}; search worker: {'có' if res['search_worker'] else 'không'}")
+    from .bench_weight import print_weight
+    print_weight(res["weight"])
     return res
 
 

@@ -118,8 +118,16 @@ def cmd_parse(args) -> int:
 
 def cmd_export(args) -> int:
     from .corpus import load_corpus
+    if args.format == "docx":                       # python-docx, one Word file per document
+        from .teach_site import write_docx
+        res = load_corpus(args.corpus, progress=not args.quiet)
+        paths = write_docx(res.documents, Path(args.out), args.site_url)
+        for e in res.errors:
+            print(f"lỗi: {e}", file=sys.stderr)
+        print(f"đã xuất {len(paths)} tệp Word vào {args.out}")
+        return 1 if res.errors else 0
     if args.format != "json":
-        print(f"định dạng không hỗ trợ: {args.format}", file=sys.stderr)
+        print(f"định dạng không hỗ trợ: {args.format} (json, docx)", file=sys.stderr)
         return 2
     from .align import align_site
     from .align.export import add_alignment
@@ -278,7 +286,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("export", help="xuất mỗi văn bản ra một tệp JSON")
-    p.add_argument("--format", default="json")
+    p.add_argument("--format", default="json", choices=["json", "docx"])
+    p.add_argument("--site-url", default=None, help="docx: địa chỉ công khai của trang, để ghi liên kết vào tệp Word")
     p.add_argument("--corpus", default=DEFAULT_CORPUS)
     p.add_argument("--out", required=True)
     p.add_argument("--quiet", action="store_true")

@@ -1,7 +1,8 @@
 /* danvan site: preview of a cited provision. A citation link that carries data-dv-preview (the text of the
    cited provision, put in the page when it was built: works from file://, no request) shows it in a small
-   box on hover and on keyboard focus; Escape, blur or leaving the link closes it. DOM built with
-   textContent only. */
+   box on hover and on keyboard focus; Escape, blur or leaving the link closes it. A link to a provision of the
+   same page (href="#…", data-dv-preview-head only) shows that provision's text, read from the page. DOM built
+   with textContent only. */
 (function () {
   "use strict";
 
@@ -22,8 +23,26 @@
     return box;
   }
 
+  var PREVIEW_CHARS = 600;           // as render/links.py
+  var NOT_TEXT = ".dv-tools, .dv-menu, .dv-xref-by, .dv-topic-tags, .dv-al-note, .dv-al-coverage";
+
+  /* The text of the provision a same-page link points to, as the build would have written it. */
+  function pageText(link) {
+    var href = link.getAttribute("href") || "";
+    if (href.charAt(0) !== "#") { return ""; }
+    var id;
+    try { id = decodeURIComponent(href.slice(1)); } catch (e) { id = href.slice(1); }
+    var el = document.getElementById(id);
+    if (!el) { return ""; }
+    var copy = el.cloneNode(true);
+    var drop = copy.querySelectorAll(NOT_TEXT);
+    for (var i = 0; i < drop.length; i++) { drop[i].parentNode.removeChild(drop[i]); }
+    var text = (copy.textContent || "").replace(/\s+/g, " ").trim();
+    return text.length <= PREVIEW_CHARS ? text : text.slice(0, PREVIEW_CHARS - 1) + "…";
+  }
+
   function show(link) {
-    var text = link.getAttribute("data-dv-preview");
+    var text = link.getAttribute("data-dv-preview") || pageText(link);
     if (!text) { return; }
     window.clearTimeout(hideTimer);
     var b = ensureBox();
@@ -66,7 +85,7 @@
   }
 
   function citeOf(el) {
-    return el && el.closest ? el.closest("a.dv-xref[data-dv-preview]") : null;
+    return el && el.closest ? el.closest("a.dv-xref[data-dv-preview], a.dv-xref[data-dv-preview-head]") : null;
   }
 
   document.addEventListener("mouseover", function (e) {

@@ -8,6 +8,23 @@
   var bar = document.getElementById("dv-context");
   if (!doc || !bar) { return; }
 
+  /* the folded preamble (render/fold.py): open on wide screens, always open in print; run now, before danvan.js
+     scrolls to the #address, so the page does not move under the reader */
+  var WIDE = "screen and (min-width: 45em)";
+  var folds = doc.querySelectorAll("details.dv-fold");
+  var reclose = [];
+  if (window.matchMedia && window.matchMedia(WIDE).matches) {
+    for (var f = 0; f < folds.length; f++) { folds[f].open = true; }
+  }
+  window.addEventListener("beforeprint", function () {
+    reclose = [];
+    for (var i = 0; i < folds.length; i++) { if (!folds[i].open) { folds[i].open = true; reclose.push(folds[i]); } }
+  });
+  window.addEventListener("afterprint", function () {
+    for (var i = 0; i < reclose.length; i++) { reclose[i].open = false; }
+    reclose = [];
+  });
+
   var KINDS = ["dv-annex", "dv-part", "dv-chapter", "dv-section", "dv-article", "dv-clause", "dv-point"];
   var WATCH = ".dv-part, .dv-chapter, .dv-section, .dv-article, .dv-clause, .dv-point, .dv-annex";
   var NAMES = { phan: "Phần", chuong: "Chương", muc: "Mục", dieu: "Điều", khoan: "khoản", diem: "điểm" };

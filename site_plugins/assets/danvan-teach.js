@@ -132,12 +132,26 @@
 
   function toolsOf(el) { return el.closest(".dv-tools") || (menu && menu.tools); }
 
+  /* The citation a control stands for. The rule (render/cite.py): an article's or heading's data-cite is the
+     whole citation; a clause's or point's (PART_ONLY) is its provision part, completed by the data-cite-scope
+     of the nearest document or annexed text around it: part + " " + scope. Every consumer goes through here. */
+  var PART_ONLY = ".dv-tools-mini";
+
+  function citation(tools) {
+    if (!tools) { return ""; }
+    var cite = tools.getAttribute("data-cite") || "";
+    if (!tools.matches(PART_ONLY)) { return cite; }
+    var scopeEl = tools.closest("[data-cite-scope]");
+    var scope = scopeEl ? scopeEl.getAttribute("data-cite-scope") : "";
+    return cite && scope ? cite + " " + scope : (cite || scope);
+  }
+
   function infoOf(tools) {
     var node = tools.closest(".dv-node");
     return {
       tools: tools, node: node, anchor: node ? node.id : "",
-      cite: tools.getAttribute("data-cite") || "",
-      ref: tools.getAttribute("data-dv-ref") || ""
+      cite: citation(tools),
+      ref: tools.getAttribute("data-dv-ref") || (tools.matches(PART_ONLY) ? tools.getAttribute("data-cite") : "") || ""
     };
   }
 
@@ -173,9 +187,13 @@
     return p;
   }
 
+  /* what the site adds inside the text (topic tags, cited-by lists, alignment notes): not printed, not shown on
+     a slide, not part of a handout or a Word file */
+  var SITE_ADDITIONS = ".dv-xref-by, .dv-topic-tags, .dv-al-note, .dv-al-coverage";
+
   function cleanClone(el) {
     var copy = el.cloneNode(true);
-    var drop = copy.querySelectorAll(".dv-tools, .dv-menu");
+    var drop = copy.querySelectorAll(".dv-tools, .dv-menu, " + SITE_ADDITIONS);
     for (var i = 0; i < drop.length; i++) { drop[i].parentNode.removeChild(drop[i]); }
     if (copy.id) { copy.removeAttribute("id"); }
     var ids = copy.querySelectorAll("[id]");
@@ -184,18 +202,20 @@
     return copy;
   }
 
+  function runningHead(ref) { if (window.danvan && window.danvan.runningHead) { window.danvan.runningHead(ref); } }
+
   function endPrint() {
     var box = document.getElementById("dv-print-one");
     if (box) { box.parentNode.removeChild(box); }
     document.body.classList.remove("dv-printing-one");
+    runningHead("");
   }
 
   function preparePrint(anchor) {
     endPrint();
     var el = document.getElementById(anchor);
     if (!el) { return false; }
-    var tools = el.querySelector(".dv-tools");
-    var cite = tools ? tools.getAttribute("data-cite") : "";
+    var cite = citation(el.querySelector(".dv-tools"));
     var box = document.createElement("div");
     box.id = "dv-print-one";
     box.className = "md-typeset";
@@ -207,6 +227,8 @@
     box.appendChild(sourceLine(cite || docInfo().source, anchor));
     document.body.appendChild(box);
     document.body.classList.add("dv-printing-one");
+    var tools = el.querySelector(".dv-tools");
+    runningHead(tools ? infoOf(tools).ref : "");
     return true;
   }
 
@@ -236,18 +258,28 @@
   function textOf(el) { return (el.textContent || "").replace(/\s+/g, " ").trim(); }
 
   /* The text of a provision as blocks: {k: "h" heading | "lead" labelled line | "p" paragraph, t, d depth}. */
-  function blocksOf(root) {
+  var PROVISION_BLOCKS = ".dv-heading, .dv-article-title, p.dv-lead, p.dv-p, p.dv-para, tr";
+  /* a whole document: its title, preamble, text, closing, signers and annexed texts */
+  var DOCUMENT_BLOCKS = PROVISION_BLOCKS + ", .dv-doc-head .dv-title, p.dv-pre, p.dv-closing, .dv-adoption p," +
+    " .dv-rec-head, .dv-rec-list li, .dv-signer p, .dv-annex-kicker, .dv-annex-heading p, .dv-annex-title," +
+    " .dv-annex-note";
+  /* what the site adds around the text: never part of a handout or a Word file */
+  var NOT_TEXT = SITE_ADDITIONS + ", .dv-aside, .dv-notes, .dv-al-panel, .dv-tools, .dv-menu, .dv-context, .dv-back," +
+    " .dv-teach, .dv-sig-space";
+
+  function blocksOf(root, sel) {
     var out = [];
-    var sel = ".dv-heading, .dv-article-title, p.dv-lead, p.dv-p, p.dv-para, tr";
+    sel = sel || PROVISION_BLOCKS;
     var els = [root].concat(Array.prototype.slice.call(root.querySelectorAll(sel)));
     for (var i = 0; i < els.length; i++) {
       var e = els[i];
-      if (!e.matches(sel)) { continue; }
+      if (!e.matches(sel) || e.closest(NOT_TEXT)) { continue; }
       var depth = 0;
       for (var p = e.parentElement; p && p !== root.parentElement; p = p.parentElement) {
         if (p.classList.contains("dv-clause") || p.classList.contains("dv-point") || p.classList.contains("dv-item")) { depth++; }
       }
-      var k = e.matches(".dv-heading, .dv-article-title") ? "h" : (e.matches("p.dv-lead") ? "lead" : "p");
+      var k = e.matches(".dv-heading, .dv-article-title, .dv-title, .dv-annex-title") ? "h" :
+        (e.matches("p.dv-lead") ? "lead" : "p");
       var t;
       if (e.tagName === "TR") {
         var cells = [];
@@ -372,7 +404,7 @@
   function slidesOfDocument() {
     var arts = document.querySelectorAll(".dv-doc .dv-article");
     var out = [];
-    for (var i = 0; i < arts.length; i++) { out.push({ el: arts[i], cite: (arts[i].querySelector(".dv-tools") || arts[i]).getAttribute("data-cite") || "" }); }
+    for (var i = 0; i < arts.length; i++) { out.push({ el: arts[i], cite: citation(arts[i].querySelector(".dv-tools")) }); }
     return out;
   }
 
@@ -618,19 +650,42 @@
       '<w:t xml:space="preserve">' + xmlText(text) + "</w:t></w:r></w:p>";
   }
 
+  function blockParas(blocks) {
+    return (blocks || []).map(function (b) {
+      return wPara(b.t, { bold: b.k === "h", indent: b.d ? b.d * 567 : 0 });
+    });
+  }
+
+  function sourcePara(cite, anchor, path) {
+    var l = linkTo(anchor, path);
+    return wPara("Nguồn: " + cite + ". Liên kết: " + l.url + (l.local ? " (chỉ mở được trên máy này)" : "") + ".",
+                 { italic: true, size: 22 });
+  }
+
   function handoutDocx(items) {
     items = items || load();
     var body = [wPara("Tài liệu phát tay", { bold: true, size: 32 })];
     items.forEach(function (x) {
       body.push(wPara(x.ref || x.anchor, { bold: true, size: 28 }));
-      (x.blocks || []).forEach(function (b) {
-        body.push(wPara(b.t, { bold: b.k === "h", indent: b.d ? b.d * 567 : 0 }));
-      });
-      var l = linkTo(x.anchor, x.path);
-      body.push(wPara("Nguồn: " + (x.cite || x.source) + ". Liên kết: " + l.url +
-                      (l.local ? " (chỉ mở được trên máy này)" : "") + ".", { italic: true, size: 22 }));
+      body = body.concat(blockParas(x.blocks));
+      body.push(sourcePara(x.cite || x.source, x.anchor, x.path));
     });
     body.push(wPara("In ngày " + today() + ".", { italic: true, size: 22 }));
+    return docxPackage(body);
+  }
+
+  /* The document of this page as .docx, from the page itself (the same text the reader sees, in reading order). */
+  function documentDocx() {
+    var d = document.querySelector(".dv-doc");
+    if (!d) { return null; }
+    var blocks = blocksOf(d, DOCUMENT_BLOCKS);
+    var body = blockParas(blocks.slice(0, 1));                 // the title
+    body.push(sourcePara(docInfo().source, "", pagePath()));
+    body = body.concat(blockParas(blocks.slice(1)));
+    return docxPackage(body);
+  }
+
+  function docxPackage(body) {
     var enc = new TextEncoder();
     var doc = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
       '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body.join("") +
@@ -648,17 +703,23 @@
                 { name: "word/document.xml", data: enc.encode(doc) }]);
   }
 
-  function downloadHandout() {
-    var data = handoutDocx();
+  function download(data, name) {
     var blob = new Blob([data], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = "tai-lieu-phat-tay.docx";
+    a.download = name;
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
     window.setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-    say("Đã tạo tệp tai-lieu-phat-tay.docx.");
+    say("Đã tạo tệp " + name + ".");
+  }
+
+  function downloadHandout() { download(handoutDocx(), "tai-lieu-phat-tay.docx"); }
+
+  function downloadDocument() {
+    var data = documentDocx();
+    if (data) { download(data, (docInfo().id || "van-ban") + ".docx"); }
   }
 
   /* ---------- wiring ---------- */
@@ -669,15 +730,15 @@
     if (menu && !t.closest(".dv-menu") && !t.closest(".dv-more")) { closeMenu(false); }
     var item = t.closest(".dv-menu-item");
     var b = item || t.closest(".dv-cite, .dv-copy, .dv-print, .dv-print-part, .dv-basket, .dv-more, .dv-present," +
-                               " .dv-handout-print, .dv-handout-docx, .dv-handout-present, .dv-handout-clear");
+                               " .dv-handout-print, .dv-handout-docx, .dv-handout-present, .dv-handout-clear, .dv-docx");
     if (!b) { return; }
-    // Handled here, before danvan.js's own copy/print handler (this one knows the public address).
     ev.preventDefault();
     ev.stopPropagation();
     if (item) { menuAction(item); return; }
     var cl = b.classList;
     if (cl.contains("dv-handout-print")) { printHandout(); return; }
     if (cl.contains("dv-handout-docx")) { downloadHandout(); return; }
+    if (cl.contains("dv-docx")) { downloadDocument(); return; }
     if (cl.contains("dv-handout-present")) { present(handoutSlides(), 0); return; }
     if (cl.contains("dv-handout-clear")) { save([]); renderHandout(); say("Đã xóa hết tài liệu phát tay."); return; }
     if (cl.contains("dv-present")) {
@@ -711,9 +772,9 @@
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 
   window.danvanTeach = {
-    linkTo: linkTo, preparePrint: preparePrint, endPrint: endPrint, load: load, save: save,
-    handoutDocx: handoutDocx, present: present, endPresent: endPresent, lastCopy: null
+    citation: citation, linkTo: linkTo, preparePrint: preparePrint, endPrint: endPrint, load: load, save: save,
+    handoutDocx: handoutDocx, documentDocx: documentDocx, present: present, endPresent: endPresent, lastCopy: null
   };
-  // danvan.js's print entry point prints with the source line too
+  // the one print entry point of the site (danvan.js keeps the highlight and the running header)
   if (window.danvan) { window.danvan.preparePrint = preparePrint; window.danvan.endPrint = endPrint; }
 })();

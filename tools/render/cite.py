@@ -13,6 +13,13 @@ The rule, in order:
   then "của <issuers>" (or "do <issuers> ban hành" after a title that already says "của …"). What the document
   does not carry (number, date, issuer) is left out, never guessed.
 Names printed in capitals are put in normal case by ``normal_case`` (data: ``danvan/data/cite.json``).
+
+On a page (render/teach.py, templates/teach.html) the citation of an article or heading is carried whole in its
+``data-cite``. A clause or point (a decree has thousands) carries only its provision part in ``data-cite``
+("khoản 2 Điều 5"), and the document part is carried once, in ``data-cite-scope``, by the document
+(``.dv-doc``) and by each annexed text's section; the citation is ``compose(part, scope)``, the provision part,
+a space, the document part of the nearest scope around it. danvan-teach.js composes it the same way
+(``danvanTeach.citation``), for every copy, print source line, handout and slide.
 """
 from __future__ import annotations
 
@@ -166,11 +173,14 @@ def scope_name(doc: Document, annex: Annex | None = None) -> str:
     return f"{' '.join(names)} {connector} {document_name(doc)}"
 
 
+def compose(part: str, scope: str) -> str:
+    """The citation from its provision part and its document part: 'khoản 2 Điều 5' + ' ' + 'Quy chế …'."""
+    return f"{part} {scope}" if part else scope
+
+
 def citation(doc: Document, path: list[Node], annex: Annex | None = None) -> str:
     """The full citation of the provision at the end of `path` (outside in)."""
-    where = provision(path)
-    scope = scope_name(doc, annex)
-    return f"{where} {scope}" if where else scope
+    return compose(provision(path), scope_name(doc, annex))
 
 
 def source_line(doc: Document) -> str:

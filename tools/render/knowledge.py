@@ -14,6 +14,7 @@ from .glossary import GUIDE_PAGE
 from .glossary import PAGE as GLOSSARY_PAGE
 from .glossary import TITLE as GLOSSARY_TITLE
 from .glossary import render_glossary
+from .knowledge_links import absent_without_citation, cite_absent_documents
 from .markup import plain_label
 
 SECTION = "Tìm hiểu"
@@ -22,7 +23,6 @@ FOLDER = "tim-hieu"
 ORDER = ("tim-hieu/gioi-thieu.md", "tim-hieu/doc-van-ban.md", "tim-hieu/huong-dan.md", GLOSSARY_PAGE)
 # Link targets in a hand-written page's Markdown: inline '](target)' and reference definitions '[ref]: target'.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?[^)]*\)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_DOC_TARGET = re.compile(r"^(?:\.\./)+van-ban/([a-z0-9-]+)\.(?:md|html)$")
 _PAGE_TARGET = re.compile(r"^([a-z0-9-]+\.md)$")
 _FRONT_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -47,14 +47,16 @@ def link_targets(markdown: str) -> list[str]:
 def withheld_pages(handwritten: dict[str, str], doc_ids: Iterable[str]) -> dict[str, str]:
     """Hand-written pages that cannot be published with this corpus, and why (Vietnamese, for the build log).
 
-    A knowledge page says only what documents say and links each claim to its provision: a page that cites a
-    document the corpus does not hold would state things the site cannot show, so it is left out, and so is a
-    page that links to a page left out (until nothing changes). Pages linking to no document always stay."""
+    A knowledge page says only what documents say and links each claim to its provision. A link to a document
+    the corpus does not hold becomes text that cites it (knowledge_links.cite_absent_documents) when the page
+    writes that document's citation; a page that cites an absent document without writing its citation would
+    state things the site can neither show nor cite, so it is left out, and so is a page that links to a page
+    left out (until nothing changes). Pages linking to no document always stay."""
     present = set(doc_ids)
     out: dict[str, str] = {}
     missing_docs = {}
     for uri, md in handwritten.items():
-        ids = sorted({m.group(1) for t in link_targets(md) if (m := _DOC_TARGET.match(t))} - present)
+        ids = absent_without_citation(md, present)     # absent documents it cites by name are made text instead
         if ids:
             missing_docs[uri] = ids
             out[uri] = (f"danvan: trang {uri} không được đưa lên vì dẫn tới văn bản không có trong kho: "
@@ -72,6 +74,11 @@ def withheld_pages(handwritten: dict[str, str], doc_ids: Iterable[str]) -> dict[
                 out[uri] = f"danvan: trang {uri} không được đưa lên vì dẫn tới trang không được đưa lên: " + ", ".join(gone)
                 changed = True
     return out
+
+
+def published_source(markdown: str, doc_ids: Iterable[str]) -> str:
+    """A hand-written page as this build publishes it: links to absent documents made text that cites them."""
+    return cite_absent_documents(markdown, set(doc_ids))
 
 
 def page_title(src_uri: str, markdown: str) -> str:

@@ -103,8 +103,11 @@ class CiteView:
             if n is not None:
                 annex = next((a for a in target.annexes if r.anchor.startswith(a.anchor + "-")), None)
                 where = " ".join(x for x in (KIND_NAMES.get(n.kind, ""), n.num or "", annex.type if annex else None) if x)
-                head = where if target.id == self.doc.id else f"{where} – {short_title(target, 60)}"
-                return head, clip(_node_text(n), PREVIEW_CHARS)
+                if target.id == self.doc.id:
+                    # the provision is on this page: the browser reads its text there (danvan-links.js), so a
+                    # decree that cites itself a thousand times does not carry its text a second time
+                    return where, ""
+                return f"{where} – {short_title(target, 60)}", clip(_node_text(n), PREVIEW_CHARS)
         if target.id == self.doc.id:
             return "", ""
         return short_title(target, 80), clip(target.title, PREVIEW_CHARS)

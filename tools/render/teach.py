@@ -16,12 +16,11 @@ from .markup import page_source, render_template
 
 HANDOUT_PAGE = "tai-lieu-phat-tay.md"          # site-relative source path of the handout page
 HANDOUT_HTML = "tai-lieu-phat-tay.html"
-DOCX_DIR = DOC_DIR                             # van-ban/<id>.docx beside van-ban/<id>.html
 
 
-def docx_path(doc: Document) -> str:
-    """Site-relative path of a document's Word export."""
-    return f"{DOCX_DIR}/{doc.id}.docx"
+def docx_name(doc: Document) -> str:
+    """File name of a document's Word export (``danvan export --format docx``; the page's button uses the same)."""
+    return f"{doc.id}.docx"
 
 
 class Citer:
@@ -36,8 +35,13 @@ class Citer:
         self.scope = cite.scope_name(self.doc, annex) if annex is not None else self.body_scope
 
     def cite(self, path: list[Node]) -> str:
-        where = cite.provision(path)
-        return f"{where} {self.scope}" if where else self.scope
+        """The whole citation (articles): 'Điều 5 Quy chế …'."""
+        return cite.compose(cite.provision(path), self.scope)
+
+    def part(self, path: list[Node]) -> str:
+        """The provision part alone (clauses, points): 'khoản 2 Điều 5'; the page completes it with the
+        data-cite-scope around it (cite.compose)."""
+        return cite.provision(path)
 
     def heading(self, path: list[Node]) -> tuple[str, str]:
         """(short reference, citation) of a Phần/Chương/Mục: 'Chương II', 'Chương II Quy chế …'."""
@@ -45,11 +49,11 @@ class Citer:
         return where, f"{where} {self.scope}"
 
 
-def doc_tools(doc: Document, docx: bool = True) -> dict:
-    """The source facts a printout carries and the links of the page toolbar."""
+def doc_tools(doc: Document) -> dict:
+    """The source facts a printout carries and the links of the page toolbar. The page's Word file is made in
+    the browser from the page (danvan-teach.js); ``danvan export --format docx`` writes it with python-docx."""
     return {"source": cite.source_line(doc), "title": " ".join((doc.title or doc.id).split()),
-            "page": f"{DOC_DIR}/{doc.id}.html",
-            "basket_href": f"../{HANDOUT_HTML}", "docx_href": f"{doc.id}.docx" if docx else None}
+            "page": f"{DOC_DIR}/{doc.id}.html", "basket_href": f"../{HANDOUT_HTML}"}
 
 
 def extra_pages() -> dict[str, str]:
