@@ -90,44 +90,28 @@ def test_heading_citation():
                                               "Thường vụ Tỉnh ủy Bình Thuận")
 
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class _CiteReader(HTMLParser):
-    """id -> the citation of the first tools that follow it before the next id, composed by the page's rule:
-    data-cite whole on articles and headings; on a clause's or point's tools (.dv-tools-mini) the provision part,
-    completed by the nearest data-cite-scope around it (cite.compose)."""
+    """id -> the data-cite of the first tools that follow it before the next id (articles, clauses, points)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, str | None]] = []
         self.last_id: str | None = None
         self.out: dict[str, str] = {}
-        self.parts: dict[str, str] = {}
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if "data-cite" in a and self.last_id and self.last_id not in self.out:
-            part_only = "dv-tools-mini" in (a.get("class") or "").split()
-            scope = next((sc for _, sc in reversed(self.stack) if sc is not None), None)
-            self.out[self.last_id] = cite.compose(a["data-cite"], scope) if part_only else a["data-cite"]
-            if part_only:
-                self.parts[self.last_id] = a["data-cite"]
+            self.out[self.last_id] = a["data-cite"]
         if a.get("id"):
             self.last_id = a["id"]
-        if tag not in VOID:
-            self.stack.append((tag, a.get("data-cite-scope")))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
 
 
-def _data_cites(page: str, parts: bool = False) -> dict[str, str]:
+def _data_cites(page: str) -> dict[str, str]:
     r = _CiteReader()
     r.feed(page)
-    return r.parts if parts else r.out
+    return r.out
 
 
 def _walk(nodes, path, annex, out):
@@ -156,22 +140,6 @@ def test_every_article_clause_and_point_carries_its_citation(fixture_doc, seed_d
         for anchor, (path, annex) in expected.items():
             assert cites.get(anchor) == cite.citation(d, path, annex), (d.id, anchor)
     assert _data_cites(render_document(fixture_doc))["qc-dieu-5-khoan-2-diem-a"] == POINT_CITE
-
-
-def test_clauses_and_points_carry_their_provision_part_and_the_scope_once(fixture_doc, seed_docs):
-    """The lighter form: a clause's or point's data-cite is its provision part alone; the document part is written
-    once per scope (the document, each annexed text), not once per provision."""
-    for d in [fixture_doc] + list(seed_docs.values()):
-        page = render_document(d)
-        parts = _data_cites(page, parts=True)
-        assert parts, d.id
-        for anchor, part in parts.items():
-            assert re.fullmatch(r"(điểm \S+ )?khoản \S+ Điều \S+", part), (d.id, anchor, part)
-        scopes = re.findall(r'data-cite-scope="([^"]*)"', page)
-        assert len(scopes) == 1 + len(d.annexes), d.id
-        assert page.count(cite.document_name(d)) <= len(re.findall(r'class="dv-tools(?! dv-tools-mini)', page)) + \
-            len(scopes) + 4, d.id          # articles, headings, scopes, source lines: never once per clause
-    assert _data_cites(render_document(fixture_doc), parts=True)["qc-dieu-5-khoan-2-diem-a"] == "điểm a khoản 2 Điều 5"
 
 
 def test_controls_are_buttons_with_vietnamese_names_and_no_text(fixture_doc):

@@ -167,10 +167,11 @@ def test_copy_and_print_controls(probe_page):
     menus = {a for a, t in tools.items() if "dv-more" in t}
     assert copies == prints == {"dieu-1", "dieu-2", "qc-dieu-1"}
     assert menus == {"dieu-2-khoan-1", "dieu-2-khoan-2", "dieu-2-khoan-2-diem-a", "qc-dieu-1-khoan-1"}
-    # a clause's tools: its provision part, which is also its short reference (no data-dv-ref then); inside an
-    # annexed text the reference names the text ("… Quy chế") while the citation part does not
-    assert '<span class="dv-tools dv-tools-mini" data-cite="khoản 2 Điều 2">' in body
-    assert 'data-cite="khoản 1 Điều 1" data-dv-ref="khoản 1 Điều 1 Quy chế"' in body
+    # a clause's tools: the whole citation (data-cite) and its short reference (data-dv-ref); inside an annexed
+    # text the reference names the text ("… Quy chế") and the citation ties it to the document
+    assert re.search(r'<span class="dv-tools dv-tools-mini" data-cite="khoản 2 Điều 2 [^"]+" '
+                     r'data-dv-ref="khoản 2 Điều 2">', body)
+    assert re.search(r'data-cite="khoản 1 Điều 1 [^"]*kèm theo [^"]+" data-dv-ref="khoản 1 Điều 1 Quy chế"', body)
 
 
 def test_metadata_panel(probe_page):

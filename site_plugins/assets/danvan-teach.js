@@ -132,18 +132,10 @@
 
   function toolsOf(el) { return el.closest(".dv-tools") || (menu && menu.tools); }
 
-  /* The citation a control stands for. The rule (render/cite.py): an article's or heading's data-cite is the
-     whole citation; a clause's or point's (PART_ONLY) is its provision part, completed by the data-cite-scope
-     of the nearest document or annexed text around it: part + " " + scope. Every consumer goes through here. */
-  var PART_ONLY = ".dv-tools-mini";
-
+  /* The citation a control stands for: its data-cite, the whole citation written at build time
+     (render/cite.py). Every consumer goes through here. */
   function citation(tools) {
-    if (!tools) { return ""; }
-    var cite = tools.getAttribute("data-cite") || "";
-    if (!tools.matches(PART_ONLY)) { return cite; }
-    var scopeEl = tools.closest("[data-cite-scope]");
-    var scope = scopeEl ? scopeEl.getAttribute("data-cite-scope") : "";
-    return cite && scope ? cite + " " + scope : (cite || scope);
+    return tools ? tools.getAttribute("data-cite") || "" : "";
   }
 
   function infoOf(tools) {
@@ -151,7 +143,7 @@
     return {
       tools: tools, node: node, anchor: node ? node.id : "",
       cite: citation(tools),
-      ref: tools.getAttribute("data-dv-ref") || (tools.matches(PART_ONLY) ? tools.getAttribute("data-cite") : "") || ""
+      ref: tools.getAttribute("data-dv-ref") || ""
     };
   }
 
@@ -536,6 +528,9 @@
     body.className = "dv-ho-body";
     (x.blocks || []).forEach(function (b) { body.appendChild(blockEl(b)); });
     li.appendChild(body);
+    /* an article or chapter opens with its own heading ("Điều 2. …"): the printout does not repeat its reference */
+    var first = (x.blocks || [])[0];
+    if (first && first.k === "h" && (x.ref || "") && first.t.indexOf(x.ref) === 0) { li.classList.add("dv-ho-headed"); }
     li.appendChild(sourceLine(x.cite || x.source, x.anchor, x.path));
     return li;
   }

@@ -14,12 +14,12 @@ The rule, in order:
   does not carry (number, date, issuer) is left out, never guessed.
 Names printed in capitals are put in normal case by ``normal_case`` (data: ``danvan/data/cite.json``).
 
-On a page (render/teach.py, templates/teach.html) the citation of an article or heading is carried whole in its
-``data-cite``. A clause or point (a decree has thousands) carries only its provision part in ``data-cite``
-("khoản 2 Điều 5"), and the document part is carried once, in ``data-cite-scope``, by the document
-(``.dv-doc``) and by each annexed text's section; the citation is ``compose(part, scope)``, the provision part,
-a space, the document part of the nearest scope around it. danvan-teach.js composes it the same way
-(``danvanTeach.citation``), for every copy, print source line, handout and slide.
+On a page (render/teach.py, templates/teach.html) every article, clause, point and heading carries its whole
+citation in ``data-cite``, the text the copy button copies: ``compose(provision part, document part)``. It is
+written out on each provision rather than composed in the browser so that the page itself states the citation
+(a stable hook for tests and for anyone reading the HTML); gzip makes the repeated document part nearly free in
+the offline archive. danvan-teach.js reads it (``danvanTeach.citation``) for every copy, print source line,
+handout and slide.
 """
 from __future__ import annotations
 

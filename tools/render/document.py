@@ -146,7 +146,7 @@ class DocumentRenderer:
         tool_ref = (self.ref(path) or f"{KIND_NAMES[kind]} này") if id_ and kind in ("clause", "point") else None
         children = self.nodes(n.children, hdepth, path)
         return self.m.block(kind, id_, label, n.title, lines, tool_ref, children,
-                            self.citer.part(path) if tool_ref is not None else None)
+                            self.citer.cite(path) if tool_ref is not None else None)
 
     def table(self, n: Node, kind: str, hdepth: int, path: list[Node]) -> Html:
         """A data table: header rows in <thead>, a cell's lines as line breaks, in a wrapper that scrolls
@@ -193,7 +193,6 @@ class DocumentRenderer:
         self.annex_label = (f"Mẫu số {a.num}" if a.kind == "form" and a.num else a.type) or annex_kicker(a.kind)
         id_ = self.take_id(a.anchor)
         self.citer.enter(a)
-        scope = self.citer.scope                # the document part of the citations inside (data-cite-scope)
         kicker = annex_kicker(a.kind)
         known = " | ".join(sort_key_text(x) for x in (a.title, a.type, a.note) if x)
         heading = [h for h in a.heading if h and h.strip() and sort_key_text(h).strip() not in known]
@@ -205,7 +204,7 @@ class DocumentRenderer:
         self.annex_label = None
         self.citer.enter(None)
         return self.m.annex(a.kind if a.kind in ("appendix", "form") else "annex", id_, kicker, heading, title,
-                            a.note, preamble, body, closing, nested, scope)
+                            a.note, preamble, body, closing, nested)
 
 
 def render_document(doc: Document, align: AlignContext | None = None, topic_tags=None, links=None,
@@ -224,7 +223,7 @@ def render_document(doc: Document, align: AlignContext | None = None, topic_tags
     annexes = r.annexes(doc.annexes)
     tail = r.flush_unplaced(None)
     html = render_template(
-        "document.html", doc_id=doc.id, running=running_head(doc), cite_scope=r.citer.body_scope,
+        "document.html", doc_id=doc.id, running=running_head(doc),
         letterhead=meta.letterhead(doc), title=split_type(doc.title or doc.id, doc.type), meta_rows=meta.rows(doc),
         teach=teach.doc_tools(doc),
         toc=toc.toc_view(doc, r.ids),    # after the text: links only to ids actually given out

@@ -35,13 +35,8 @@ class Citer:
         self.scope = cite.scope_name(self.doc, annex) if annex is not None else self.body_scope
 
     def cite(self, path: list[Node]) -> str:
-        """The whole citation (articles): 'Điều 5 Quy chế …'."""
+        """The whole citation of an article, clause or point: 'khoản 2 Điều 5 Quy chế …'."""
         return cite.compose(cite.provision(path), self.scope)
-
-    def part(self, path: list[Node]) -> str:
-        """The provision part alone (clauses, points): 'khoản 2 Điều 5'; the page completes it with the
-        data-cite-scope around it (cite.compose)."""
-        return cite.provision(path)
 
     def heading(self, path: list[Node]) -> tuple[str, str]:
         """(short reference, citation) of a Phần/Chương/Mục: 'Chương II', 'Chương II Quy chế …'."""
