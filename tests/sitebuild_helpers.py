@@ -3,11 +3,14 @@ and an HTML scanner for links, ids and active content."""
 from __future__ import annotations
 
 import atexit
+import contextlib
+import functools
 import http.server
 import json
 import re
 import shutil
 import tempfile
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -248,3 +251,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """The static file server of the browser tests, without a log line per request."""
     def log_message(self, *args):
         pass
+
+
+@contextlib.contextmanager
+def serving(directory):
+    """Serve `directory` over http on a free local port for the length of the block; yields its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -4,16 +4,13 @@ chrome, a wide table scrolls sideways in its wrapper on a phone and prints at th
 and PDFs go to /tmp/shots/ for a person to look at."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import require_browser
-from sitebuild_helpers import QuietHandler, built_site, probe_page
+from sitebuild_helpers import built_site, probe_page, serving
 
 pytestmark = pytest.mark.browser
 
@@ -31,13 +28,8 @@ def site_dir():
 
 @pytest.fixture(scope="session")
 def server(site_dir):
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site_dir) as url:
+        yield url
 
 
 class Watch:

@@ -8,15 +8,11 @@ file://. An invented Quyết định with a long preamble (four căn cứ, a đ�
 * the page's Word file (made in the browser) holds the folded preamble."""
 from __future__ import annotations
 
-import functools
-import http.server
-import io
-import threading
 
 import pytest
 
 from conftest import require_browser
-from sitebuild_helpers import QuietHandler
+from sitebuild_helpers import serving
 from teach_fixture import site_config
 
 pytestmark = pytest.mark.browser
@@ -49,12 +45,8 @@ def site(tmp_path_factory):
     out = root / "site"
     build_site(str(root / "corpus"), str(out), quiet=True, config=site_config(root, None))
     doc = load_corpus(str(root / "corpus")).documents[0]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield {"http": f"http://127.0.0.1:{httpd.server_address[1]}", "file": out.resolve().as_uri(),
-           "page": f"van-ban/{doc.id}.html", "doc": doc}
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(out) as url:
+        yield {"http": url, "file": out.resolve().as_uri(), "page": f"van-ban/{doc.id}.html", "doc": doc}
 
 
 def _open(browser, site, scheme, width, fragment="", media="screen"):

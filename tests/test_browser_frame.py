@@ -4,19 +4,16 @@ address, no sideways scrolling, the theme toggle, the collapsed metadata and the
 Screenshots go to /tmp/shots/ (DANVAN_SHOTS) for a person to look at."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import tempfile
-import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import require_browser
 from frame_corpus import write_corpus
-from sitebuild_helpers import CORPUS, QuietHandler
+from sitebuild_helpers import CORPUS, serving
 
 pytestmark = pytest.mark.browser
 
@@ -44,11 +41,8 @@ def site():
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture()

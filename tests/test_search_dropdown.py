@@ -4,17 +4,14 @@ query (the same engine, the same order), it follows the ARIA combobox pattern (a
 to every result, and a page that is only read loads nothing of the search index. Screenshots go to /tmp/shots/."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
 from conftest import require_browser
-from sitebuild_helpers import QuietHandler, built_site
+from sitebuild_helpers import built_site, serving
 
 pytestmark = pytest.mark.browser
 require_browser()
@@ -31,11 +28,8 @@ def site():
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
