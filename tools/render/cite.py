@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date as _date
 from functools import lru_cache
 from pathlib import Path
 
 from ..model import Annex, Document, Node
+from .common import date_parts
 
 DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "cite.json").read_text(encoding="utf-8"))
 
@@ -85,14 +85,11 @@ def _sentence(s: str) -> str:
 
 def fmt_cite_date(iso: str | None) -> str | None:
     """'2020-06-05' -> '5/6/2020' (as dates are written in a sentence); '2020-06' -> 'tháng 6/2020'."""
-    if not iso:
+    p = date_parts(iso)
+    if p is None:
         return None
-    try:
-        d = _date.fromisoformat(iso)
-        return f"{d.day}/{d.month}/{d.year}"
-    except (TypeError, ValueError):
-        m = re.fullmatch(r"(\d{4})-(\d{2})", str(iso))
-        return f"tháng {int(m.group(2))}/{m.group(1)}" if m else None
+    day, month, year = p
+    return f"{day}/{month}/{year}" if day else f"tháng {month}/{year}"
 
 
 def provision(path: list[Node]) -> str:

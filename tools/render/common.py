@@ -33,18 +33,27 @@ KIND_NAMES = {"part": "Phần", "chapter": "Chương", "section": "Mục", "arti
               "heading": "", "quote": ""}
 
 
-def fmt_date(iso: str | None) -> str | None:
-    """'2021-11-05' -> '05/11/2021'; None stays None; anything unparseable is returned as is."""
+def date_parts(iso: str | None) -> tuple[int | None, int, int] | None:
+    """(day, month, year) of an ISO date; (None, month, year) of a month ('2021-11'); None otherwise."""
     if not iso:
         return None
     try:
         d = _date.fromisoformat(iso)
-        return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+        return d.day, d.month, d.year
     except (TypeError, ValueError):
         m = re.fullmatch(r"(\d{4})-(\d{2})", str(iso))
-        if m:
-            return f"{m.group(2)}/{m.group(1)}"
+        return (None, int(m.group(2)), int(m.group(1))) if m else None
+
+
+def fmt_date(iso: str | None) -> str | None:
+    """'2021-11-05' -> '05/11/2021'; None stays None; anything unparseable is returned as is."""
+    if not iso:
+        return None
+    p = date_parts(iso)
+    if p is None:
         return str(iso)
+    day, month, year = p
+    return f"{day:02d}/{month:02d}/{year:04d}" if day else f"{month:02d}/{year}"
 
 
 def sort_key_text(s: str | None) -> str:
